@@ -1,0 +1,1 @@
+"""The knowledge base: content pipeline, web app and command line."""

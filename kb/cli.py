@@ -1,0 +1,88 @@
+"""The kb command: a thin layer that parses arguments and maps errors to exit codes."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import KbError
+from .settings import Settings
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", metavar="DIR", help="content folder (default: the bundled content/)")
+    p.add_argument("--index", metavar="DIR", help="index folder (default: a cache folder outside the source tree)")
+
+
+def cmd_check(args) -> int:
+    from .content.corpus import load_corpus
+    corpus = load_corpus(Settings.make(args.content, args.index).content_dir)
+    for problem in corpus.problems:
+        print(problem)
+    errors = len(corpus.errors)
+    warnings = len(corpus.problems) - errors
+    failed = errors or (args.strict and warnings)
+    print(f"{len(corpus.documents)} documents, {len(corpus.glossary.terms)} glossary terms: "
+          f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    settings = Settings.make(args.content, args.index, strict=args.strict)
+    report = build(settings, full=args.full, progress=sys.stderr.isatty())
+    print(report)
+    return 0
+
+
+def cmd_search(args) -> int:
+    from .searching import run_search_command
+    settings = Settings.make(args.content, args.index)
+    return run_search_command(settings, args.query, args.lang, args.json, args.limit)
+
+
+def cmd_serve(args) -> int:
+    from .web.serve import serve
+    settings = Settings.make(args.content, args.index, host=args.host, port=args.port)
+    return serve(settings)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kb", description="Vietnamese–Lao social-security knowledge base")
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="validate all content and print every problem")
+    _common(c)
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.set_defaults(func=cmd_check)
+    b = sub.add_parser("build", help="build the search index (incremental; --full rebuilds)")
+    _common(b)
+    b.add_argument("--full", action="store_true", help="rebuild every document")
+    b.add_argument("--strict", action="store_true", help="refuse to build on warnings too")
+    b.set_defaults(func=cmd_build)
+    s = sub.add_parser("search", help="search from the command line")
+    _common(s)
+    s.add_argument("query")
+    s.add_argument("--lang", default="all", help="vi, lo or all")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    s.add_argument("--limit", type=int, default=10)
+    s.set_defaults(func=cmd_search)
+    v = sub.add_parser("serve", help="run the site (builds the index first if needed)")
+    _common(v)
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+    v.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KbError as exc:
+        print(f"kb {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The content pipeline: source files → front matter + Markdown → documents → corpus checks."""

@@ -1,0 +1,81 @@
+"""Loads a whole content folder into documents, glossary and the problems found on the way."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from search.languages import CODES
+
+from ..errors import Problem
+from . import checks
+from .documents import Document, load_document
+from .glossary import Glossary, load_glossary
+from .markdown import make_parser, render_html
+from .metadata import REVERSE
+from .sources import GLOSSARY_FILE, find_sources
+
+
+@dataclass
+class Corpus:
+    content_dir: Path
+    documents: dict[str, Document] = field(default_factory=dict)  # "lang:id" → document
+    glossary: Glossary = field(default_factory=Glossary)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    def get(self, lang: str, doc_id: str) -> Document | None:
+        return self.documents.get(f"{lang}:{doc_id}")
+
+    def link_target(self, lang: str, doc_id: str) -> Document | None:
+        """The reader's language first, then any translation."""
+        return self.get(lang, doc_id) or next(
+            (d for code in CODES if (d := self.get(code, doc_id)) is not None), None)
+
+    def translations(self, doc: Document) -> list[Document]:
+        return [d for code in CODES if code != doc.lang and (d := self.get(code, doc.id))]
+
+    def reverse_relations(self) -> dict[str, dict[str, list[str]]]:
+        """Derived relations by id: {'law-58': {'replaced_by': ['law-41']}} (never written in content)."""
+        out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for doc in self.documents.values():
+            for rel, targets in doc.meta.relations.items():
+                for target in targets:
+                    if doc.id not in out[target][REVERSE[rel]]:
+                        out[target][REVERSE[rel]].append(doc.id)
+        return out
+
+    def html(self, doc: Document) -> str:
+        def resolve(target: str, anchor: str) -> str | None:
+            found = self.link_target(doc.lang, target)
+            if found is None:
+                return None
+            return f"/{found.lang}/docs/{found.id}" + (f"#{anchor}" if anchor else "")
+        return render_html(make_parser(), doc.parsed, resolve)
+
+
+def load_corpus(content_dir: Path) -> Corpus:
+    corpus = Corpus(content_dir)
+    sources, problems = find_sources(content_dir)
+    corpus.problems.extend(problems)
+    md = make_parser()
+    loaded = []
+    for source in sources:
+        doc, doc_problems = load_document(source, md)
+        corpus.problems.extend(doc_problems)
+        if doc is not None:
+            loaded.append(doc)
+    corpus.problems.extend(checks.check_ids(loaded))
+    for doc in loaded:
+        corpus.documents.setdefault(doc.key, doc)
+    ids = {d.id for d in loaded}
+    corpus.problems.extend(checks.check_relations(loaded, ids))
+    corpus.problems.extend(checks.check_links(loaded, corpus.link_target))
+    corpus.problems.extend(checks.check_translations(loaded))
+    corpus.glossary, glossary_problems = load_glossary(content_dir / GLOSSARY_FILE)
+    corpus.problems.extend(glossary_problems)
+    corpus.problems.sort(key=lambda p: (p.path, p.line, p.code))
+    return corpus

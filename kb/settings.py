@@ -1,0 +1,46 @@
+"""Settings: content and index folders, server address; every bad value reported at once."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KbError
+
+BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def default_index_dir(content_dir: Path) -> Path:
+    """Outside the source tree, one per content folder, so two content sets never share an index."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vilao-kb"
+    digest = hashlib.sha1(str(content_dir.resolve()).encode()).hexdigest()[:10]
+    return base / f"index-{digest}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    content_dir: Path
+    index_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    strict: bool = False
+
+    @classmethod
+    def make(cls, content: str | None = None, index: str | None = None, **kw) -> "Settings":
+        content_dir = Path(content).expanduser() if content else BUNDLED_CONTENT
+        index_dir = Path(index).expanduser() if index else default_index_dir(content_dir)
+        problems = []
+        if not content_dir.is_dir():
+            problems.append(f"--content: {content_dir} is not a folder")
+        try:
+            if index_dir.resolve().is_relative_to(content_dir.resolve()):
+                problems.append("--index: the index must not be inside the content folder")
+        except OSError as exc:
+            problems.append(f"--index: {exc}")
+        port = kw.get("port", 8000)
+        if not (0 < int(port) < 65536):
+            problems.append(f"--port: {port} is not a port number")
+        if problems:
+            raise KbError("; ".join(problems))
+        return cls(content_dir=content_dir, index_dir=index_dir, **kw)

@@ -1,0 +1,45 @@
+"""The language registry: one module per language; an unknown code is an error, never a fallback."""
+from __future__ import annotations
+
+import re
+
+from . import lo, vi
+from .base import Language, UnknownLanguage
+
+_REGISTRY: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (vi, lo)}
+CODES: tuple[str, ...] = tuple(_REGISTRY)
+
+
+def get_language(code: str) -> Language:
+    try:
+        return _REGISTRY[code]
+    except KeyError:
+        raise UnknownLanguage(code, CODES) from None
+
+
+def all_languages() -> tuple[Language, ...]:
+    return tuple(_REGISTRY.values())
+
+
+def normalize(text: str) -> str:
+    """Storage normalization of any text: every language applies its own rules to its own script."""
+    for lang in _REGISTRY.values():
+        text = lang.normalize(text)
+    return text
+
+
+def fold(token: str) -> str:
+    for lang in _REGISTRY.values():
+        token = lang.fold(token)
+    return token
+
+
+_SLUG_DROP = re.compile(r"[^\w\u0300-\u036f\u0e80-\u0eff]+")
+
+
+def slugify(text: str) -> str:
+    """A readable URL fragment: folded, lowercased, words joined by '-'; other scripts kept as written."""
+    return _SLUG_DROP.sub("-", fold(normalize(text).lower())).strip("-_")
+
+
+__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify"]

@@ -1,0 +1,38 @@
+"""The interface every language module implements."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+
+class UnknownLanguage(ValueError):
+    """A language code that no module is registered for."""
+
+    def __init__(self, code: str, known: tuple[str, ...]):
+        super().__init__(f"unknown language {code!r} (known: {', '.join(known)})")
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Language:
+    """What search needs to know about one language.
+
+    normalize: storage normalization (may change length; idempotent; touches only its own conventions).
+    fold: same-length-or-shorter folding of one lowercased token for the folded fields.
+    script: a regex character class of the script this language segments itself, or None.
+    segment: splits one run of that script into (start, end) spans; never drops a character.
+    number_words: words people type for a document type, mapped to the number's abbreviation part.
+    """
+
+    code: str
+    name: str
+    normalize: Callable[[str], str]
+    fold: Callable[[str], str]
+    script: str | None = None
+    segment: Callable[[str], Iterator[tuple[int, int]]] | None = None
+    number_words: dict[str, str] = field(default_factory=dict)
+    issuer_aliases: dict[str, str] = field(default_factory=dict)
+
+    def script_re(self) -> re.Pattern | None:
+        return re.compile(f"{self.script}+") if self.script else None

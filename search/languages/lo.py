@@ -1,0 +1,110 @@
+"""Lao: spelling-variant normalization and a regex syllable segmenter that never drops a character."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .base import Language
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+TONE = "\u0ec8-\u0ecb"
+ABOVE_BELOW = "\u0eb1\u0eb4-\u0ebc\u0ecd"  # vowel signs above/below, ຼ, ໍ
+MARKS = f"{ABOVE_BELOW}{TONE}\u0ecc"
+_AM = re.compile(f"([{TONE}]?)\u0ecd([{TONE}]?)\u0eb2")
+_TONE_FIRST = re.compile(f"([{TONE}]+)([{ABOVE_BELOW}]+)")
+_DOUBLED = re.compile(f"([{MARKS}])\\1+")
+
+LEAD_VOWELS = "ເແໂໃໄ"
+CONSONANTS = set(chr(c) for c in range(0x0E81, 0x0EAF)) | {"ໜ", "ໝ", "ໞ", "ໟ"}
+FOLLOW_VOWELS = set("ະາຳຽ")
+MARK_SET = set(chr(c) for c in range(0x0EB1, 0x0EBD) if c not in (0x0EB2, 0x0EB3)) | set("\u0ec8\u0ec9\u0eca\u0ecb\u0ecc\u0ecd")
+FINALS = set("ກງຍດນບມວ")
+VOWEL_PARTS = set("ວອຍ")
+SONORANTS = set("ງຍນມລວຣ")
+# Marks after which a ວ/ອ/ຍ can still be part of the vowel (ເມືອງ, ບ່ອນ, ຫົວ).
+_VOWEL_PART_OK = set("\u0ec8\u0ec9\u0eca\u0ecb\u0eb7\u0eb6\u0ebb")
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    if not any("\u0e80" <= c <= "\u0eff" for c in text):
+        return text
+    text = text.replace("ຫນ", "ໜ").replace("ຫມ", "ໝ")
+    text = _DOUBLED.sub(r"\1", text)
+    text = _TONE_FIRST.sub(r"\2\1", text)
+    text = _AM.sub(lambda m: (m.group(1) or m.group(2)) + "\u0eb3", text)
+    return text
+
+
+def fold(token: str) -> str:
+    return token
+
+
+def _onset_next(s: str, i: int) -> bool:
+    """True when the consonant at i starts a syllable of its own (a vowel or mark follows it)."""
+    j = i + 1
+    if j < len(s) and s[i] == "ຫ" and s[j] in SONORANTS:
+        j += 1
+    return j < len(s) and (s[j] in MARK_SET or s[j] in FOLLOW_VOWELS)
+
+
+def segment(s: str):
+    """Yields (start, end) spans of Lao syllables in a run of Lao script."""
+    i, n = 0, len(s)
+    while i < n:
+        start = i
+        lead = s[i] in LEAD_VOWELS
+        if lead:
+            i += 1
+        if i < n and s[i] in CONSONANTS:
+            if s[i] == "ຫ" and i + 1 < n and s[i + 1] in SONORANTS and (
+                    lead or (i + 2 < n and (s[i + 2] in MARK_SET or s[i + 2] in FOLLOW_VOWELS))):
+                i += 1  # ຫ-cluster: ຫວຽດ, ເຫລືອ
+            elif i + 2 < n and s[i + 1] == "ວ" and s[i + 2] in FOLLOW_VOWELS | {"\u0ec8", "\u0ec9"}:
+                i += 1  # ວ-cluster: ຄວາມ, ກວ້າງ
+            i += 1
+            if i < n and s[i] == "\u0ebc":
+                i += 1  # subscript ລ belongs to the onset: ເຫຼືອ
+        elif i == start:
+            i += 1  # a mark or sign with no consonant: its own token, never dropped
+            yield start, i
+            continue
+        vowel_marks = []
+        while i < n and (s[i] in MARK_SET or s[i] in FOLLOW_VOWELS):
+            vowel_marks.append(s[i])
+            i += 1
+        tails = 0
+        if vowel_marks and vowel_marks[-1] in "ະຳ":
+            yield start, i  # short -a and -am close the syllable
+            continue
+        while i < n and s[i] in CONSONANTS and not _onset_next(s, i) and tails < 2:
+            c = s[i]
+            plain = all(m in _VOWEL_PART_OK for m in vowel_marks)
+            if tails == 0 and c in VOWEL_PARTS and plain and not (lead and c == "ຍ"):
+                if c == "ຍ" or (c == "ອ" and vowel_marks and not set(vowel_marks) & set("\u0eb7\u0eb6")
+                                and not set(vowel_marks) <= set("\u0ec8\u0ec9\u0eca\u0ecb")):
+                    i += 1
+                    break
+                i += 1
+                tails = 1
+                # ວ/ອ as vowel part: a final may follow
+                continue
+            if c in FINALS or tails == 1:
+                if c not in FINALS:
+                    break
+                i += 1
+                break
+            break
+        yield start, i
+
+
+LANGUAGE = Language(
+    code="lo",
+    name="ພາສາລາວ",
+    normalize=normalize,
+    fold=fold,
+    script="[\u0e80-\u0ecf\u0edc-\u0eff]",
+    segment=segment,
+    number_words={"ດຳລັດ": "ດລ", "ຂໍ້ຕົກລົງ": "ຂຕລ", "ກົດໝາຍ": "ສພຊ"},
+    issuer_aliases={"na": "ສພຊ"},
+)

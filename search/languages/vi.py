@@ -1,0 +1,98 @@
+"""Vietnamese: NFC, one tone-placement convention, Ð→Đ, accent folding that leaves other scripts alone."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .base import Language
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+MODIFIERS = "\u0302\u0306\u031b"  # â ê ô, ă, ơ ư
+VOWELS = "aeiouy"
+
+
+def _build_fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D", 0x00D0: "D"}
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(cp)) if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != chr(cp):
+            table[cp] = base
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+_TONED = "".join(chr(c) for c in FOLD_TABLE if any(t in unicodedata.normalize("NFD", chr(c)) for t in TONES)
+                 and unicodedata.normalize("NFD", chr(c))[0].lower() in VOWELS)
+_ANY_VOWEL = "aeiouyăâêôơưAEIOUYĂÂÊÔƠƯ" + _TONED
+# Only words where a toned vowel touches another vowel can have the tone in the wrong place.
+_CANDIDATE = re.compile(f"[^\\W\\d_]*(?:[{_ANY_VOWEL}][{_TONED}]|[{_TONED}][{_ANY_VOWEL}])[^\\W\\d_]*")
+
+
+def _letters(nfd: str) -> list[list[str]]:
+    """Groups an NFD word into letters: base character followed by its marks."""
+    out: list[list[str]] = []
+    for ch in nfd:
+        if unicodedata.combining(ch) and out:
+            out[-1].append(ch)
+        else:
+            out.append([ch])
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def place_tone(word: str) -> str:
+    """Puts the tone mark of one syllable where the traditional convention puts it (hòa, thủy, quý)."""
+    letters = _letters(unicodedata.normalize("NFD", word))
+    tones = [(i, m) for i, L in enumerate(letters) for m in L[1:] if m in TONES]
+    if len(tones) != 1:
+        return word
+    tone_at, tone = tones[0]
+    letters[tone_at].remove(tone)
+    low = [L[0].lower() for L in letters]
+    idx = [i for i, c in enumerate(low) if c in VOWELS]
+    if not idx:
+        return word
+    # 'qu' and 'gi' before another vowel: the u and i are consonants.
+    if len(idx) > 1 and idx[0] > 0 and ((low[idx[0] - 1] == "q" and low[idx[0]] == "u")
+                                        or (low[idx[0] - 1] == "g" and low[idx[0]] == "i")):
+        idx = idx[1:]
+    start, end = idx[0], idx[-1]
+    nucleus = list(range(start, end + 1))
+    if any(low[i] not in VOWELS for i in nucleus):
+        return word  # not one Vietnamese syllable: leave it alone
+    modified = [i for i in nucleus if any(m in MODIFIERS for m in letters[i][1:])]
+    closed = end + 1 < len(letters)
+    if modified:
+        target = modified[-1]
+    elif len(nucleus) == 1:
+        target = nucleus[0]
+    elif len(nucleus) == 3:
+        target = nucleus[1]
+    elif closed:
+        target = nucleus[-1]
+    else:
+        target = nucleus[0]
+    letters[target].append(tone)
+    return unicodedata.normalize("NFC", "".join("".join(L) for L in letters))
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ")
+    return _CANDIDATE.sub(lambda m: place_tone(m.group(0)), text)
+
+
+def fold(token: str) -> str:
+    return token.translate(FOLD_TABLE)
+
+
+LANGUAGE = Language(
+    code="vi",
+    name="Tiếng Việt",
+    normalize=normalize,
+    fold=fold,
+    number_words={
+        "quyết định": "qđ", "nghị định": "nđ", "thông tư": "tt", "chỉ thị": "ct",
+        "công văn": "cv", "nghị quyết": "nq", "hướng dẫn": "hd"
+    },
+)
