@@ -1,0 +1,59 @@
+"""Documents → the plain records search/ indexes, with what the pages need as an opaque payload."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from search import Record, SuggestionRecord, UnitRecord
+
+from .content.corpus import Corpus
+from .content.documents import Document
+from .content.metadata import DATES
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
+    meta = doc.meta
+    return {
+        "id": doc.id, "lang": doc.lang, "title": meta.title, "summary": meta.summary, "type": meta.type,
+        "number": meta.number, "issuer": meta.issuer, "signer": meta.signer, "status": meta.status,
+        "tags": meta.tags, "source": meta.source, "authoritative": meta.authoritative,
+        **{key: _iso(getattr(meta, key)) for key in DATES},
+        "aliases": meta.aliases,
+        "relations": {k: v for k, v in meta.relations.items() if v},
+        "derived": {k: list(v) for k, v in reverse.get(doc.id, {}).items()},
+        "translations": [t.lang for t in corpus.translations(doc)],
+        "toc": [asdict(entry) for entry in doc.parsed.toc],
+        "units": [u.anchor for u in doc.units],
+        "html": corpus.html(doc),
+        "path": doc.display_path,
+    }
+
+
+def to_records(corpus: Corpus) -> list[Record]:
+    reverse = corpus.reverse_relations()
+    records = []
+    for doc in corpus.documents.values():
+        meta = doc.meta
+        records.append(Record(
+            id=doc.id, lang=doc.lang, title=meta.title, number=meta.number, summary=meta.summary,
+            intro=doc.parsed.intro, headings=[e.text for e in doc.parsed.toc],
+            units=[UnitRecord(u.anchor, u.heading, u.text) for u in doc.units],
+            type=meta.type, status=meta.status, issuer=meta.issuer, issued=_iso(meta.issued),
+            tags=meta.tags, payload=payload(corpus, doc, reverse)))
+    return records
+
+
+def to_suggestions(corpus: Corpus) -> list[SuggestionRecord]:
+    out = []
+    for doc in corpus.documents.values():
+        out.append(SuggestionRecord(doc.meta.title, doc.lang, "title", doc.id))
+        if doc.meta.number:
+            out.append(SuggestionRecord(doc.meta.number, doc.lang, "number", doc.id))
+    for term in corpus.glossary.terms:
+        for lang, side in term.sides.items():
+            for form in (side.term, *side.abbr):
+                out.append(SuggestionRecord(form, lang, "term", term.id))
+    return out

@@ -1,0 +1,112 @@
+"""Picks the best-matching unit of a document and cuts a snippet of it with the matched words marked."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from .analysis import FOLDED
+from .numbers import find_numbers
+from .query import QueryPlan
+
+SNIPPET_CHARS = 220
+
+
+@dataclass
+class Match:
+    anchor: str | None
+    heading: str | None
+    snippet: str  # HTML: escaped text with <mark> around matched words
+
+
+def _spans(text: str, plan: QueryPlan) -> tuple[list[tuple[int, int]], set[str], int]:
+    """Matched (start, end) spans, the distinct folded terms matched, and exact-accent matches.
+
+    When the query has several syllables and some pair of them appears together in the text, only
+    such pairs are marked: a common syllable alone (Lao ການ) is not what the reader looked for."""
+    wanted = set(plan.folded)
+    pairs = {(a, b) for a, b in zip(plan.folded, plan.folded[1:])}
+    exact = set(plan.exact)
+    toks = [(t.text, t.startchar, t.endchar) for t in FOLDED(text, chars=True)]
+    hit = [t in wanted for t, _, _ in toks]
+    in_pair = [False] * len(toks)
+    for i in range(len(toks) - 1):
+        if (toks[i][0], toks[i + 1][0]) in pairs:
+            in_pair[i] = in_pair[i + 1] = True
+    keep = in_pair if any(in_pair) else hit
+    spans, seen, exact_hits = [], set(), 0
+    for (t, s, e), h, k in zip(toks, hit, keep):
+        if h:
+            seen.add(t)
+            exact_hits += text[s:e].lower() in exact
+        if k:
+            spans.append((s, e))
+    return spans, seen, exact_hits
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbouring marks separated by nothing or spaces become one mark."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and not text[out[-1][1]:s].strip():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _score(heading: str, text: str, plan: QueryPlan) -> float:
+    spans, seen, exact_hits = _spans(text, plan)
+    _, head_seen, _ = _spans(heading, plan)
+    numbers = len(set(find_numbers(text)) & set(plan.number_keys)) if plan.number_keys else 0
+    return 3 * len(seen) + 2 * len(head_seen) + 0.5 * exact_hits + 0.1 * len(spans) + 5 * numbers
+
+
+def best_match(doc: dict, plan: QueryPlan) -> Match:
+    """The unit (article or step) that answers the query best, or the document's opening text."""
+    best, best_score = None, 0.0
+    for anchor, heading, text in doc.get("units", []):
+        score = _score(heading, text, plan)
+        if score > best_score:
+            best, best_score = (anchor, heading, text), score
+    intro = doc.get("intro") or doc.get("summary") or ""
+    if best is not None and best_score > _score("", intro, plan):
+        anchor, heading, text = best
+        return Match(anchor, heading, snippet(text, plan))
+    return Match(None, None, snippet(doc.get("summary") or intro, plan) if plan.folded else escape(_cut(intro)))
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rstrip() + "…"
+
+
+def snippet(text: str, plan: QueryPlan) -> str:
+    spans, _, _ = _spans(text, plan)
+    if not spans:
+        return escape(_cut(text))
+    # The window that holds the most matches.
+    best_i, best_n = 0, 0
+    for i, (start, _) in enumerate(spans):
+        n = sum(1 for s, _ in spans[i:] if s < start + SNIPPET_CHARS - 40)
+        if n > best_n:
+            best_i, best_n = i, n
+    start = max(0, spans[best_i][0] - 40)
+    if start:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space > start - 20 else start
+        start = min(start, spans[best_i][0])
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space < end + 20 else end
+        for s, e in spans:
+            if s < end < e:
+                end = e
+    out, pos = [], start
+    for s, e in _merge(text, spans):
+        if s < start or e > end:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else "")

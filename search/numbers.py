@@ -1,0 +1,73 @@
+"""Document numbers (216/QĐ-BHXH, 58/2014/QH13, 54/ສພຊ): detection, canonical key and parts."""
+from __future__ import annotations
+
+import re
+
+from .languages import all_languages, fold, normalize
+
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}
+_W = r"[^\W_]|[\u0300-\u036f\u0e80-\u0eff]"
+_SEG = rf"(?:{_W})(?:{_W}|\.)*"
+NUMBER_RE = re.compile(rf"(?<![\w/])(\d{{1,6}})((?:[ \t]?/[ \t]?{_SEG}(?:[ \t]?-[ \t]?{_SEG})*)+)")
+_SPACES = re.compile(r"\s+")
+
+
+def _prepare(text: str) -> str:
+    return fold(normalize(text).translate(_DASHES).translate(_DIGITS).lower())
+
+
+def _aliases() -> dict[str, str]:
+    return {k: v for lang in all_languages() for k, v in lang.issuer_aliases.items()}
+
+
+def canonical(raw: str) -> str:
+    """The key every written form of one number shares: '216 / QĐ – BHXH' → '216/qd-bhxh'."""
+    text = _SPACES.sub("", _prepare(raw)).strip(".")
+    aliases = _aliases()
+    segments = re.split(r"([/-])", text)
+    out = []
+    for seg in segments:
+        if seg.isdigit():
+            seg = seg.lstrip("0") or "0"
+        out.append(aliases.get(seg, seg))
+    return "".join(out)
+
+
+def parts(key: str) -> list[str]:
+    return [p for p in re.split(r"[/-]", key) if p]
+
+
+def find_numbers(text: str) -> list[str]:
+    """Canonical keys of every document number written in a text, in order, without repeats."""
+    keys: list[str] = []
+    for m in NUMBER_RE.finditer(_prepare(text)):
+        key = canonical(m.group(0))
+        if key not in keys and not re.fullmatch(r"[\d/.-]+", key):  # dates like 12/5/2025 are not numbers
+            keys.append(key)
+    return keys
+
+
+def number_words() -> list[tuple[str, str]]:
+    """Folded type words people type before a number ('quyet dinh' → 'qd'), longest first."""
+    pairs = {(_prepare(word), canonical(abbr)) for lang in all_languages() for word, abbr in lang.number_words.items()}
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def query_parts(text: str) -> list[str]:
+    """Number parts in a free query ('quyết định 216' → ['qd', '216']); empty when it names no number."""
+    prepared = _SPACES.sub(" ", _prepare(text))
+    if not re.search(r"\d", prepared):
+        return []
+    for word, abbr in number_words():
+        prepared = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", abbr, prepared)
+    tokens = [t for t in re.split(r"[\s/-]+", prepared) if t]
+    out = []
+    for tok in tokens:
+        tok = tok.strip(".,;:()\"'")
+        if tok.isdigit():
+            tok = tok.lstrip("0") or "0"
+        tok = _aliases().get(tok, tok)
+        if tok and tok not in out:
+            out.append(tok)
+    return out

@@ -1,0 +1,118 @@
+"""User text → a Whoosh query built in code: quotes make a phrase, -word excludes, the rest is literal."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as Q
+
+from .analysis import EXACT, FOLDED, tokens
+from .numbers import canonical, find_numbers, query_parts
+from .schema import TEXT_FIELDS, field_names
+
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 24
+_PIECES = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass
+class QueryPlan:
+    text: str
+    words: list[str] = field(default_factory=list)  # literal pieces, in order
+    phrases: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    exact: list[str] = field(default_factory=list)  # exact tokens of words and phrases
+    folded: list[str] = field(default_factory=list)
+    number_keys: list[str] = field(default_factory=list)
+    number_parts: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.folded and not self.number_keys
+
+    def with_words(self, words: list[str]) -> "QueryPlan":
+        """The same query with its words replaced (for 'did you mean')."""
+        return plan(" ".join(words + [f'"{p}"' for p in self.phrases] + [f"-{e}" for e in self.excluded]))
+
+
+def plan(text: str) -> QueryPlan:
+    text = text[:MAX_QUERY_CHARS]
+    p = QueryPlan(text)
+    for m in _PIECES.finditer(text):
+        neg, quoted, word = m.group(1), m.group(2), m.group(3)
+        if quoted is not None:
+            (p.excluded if neg else p.phrases).append(quoted) if quoted.strip() else None
+        elif word.startswith("-") and len(word) > 1 and tokens(word[1:], FOLDED):
+            p.excluded.append(word[1:])
+        else:
+            p.words.append(word)
+    positive = " ".join(p.words + p.phrases)
+    p.exact = _dedupe(tokens(positive, EXACT))[:MAX_TERMS]
+    p.folded = _dedupe(tokens(positive, FOLDED))[:MAX_TERMS]
+    p.number_keys = find_numbers(positive)
+    p.number_parts = query_parts(positive)
+    return p
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _bigrams(toks: list[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
+def _any_field(names: list[str], term: str, boost: float = 1.0) -> Q.Query:
+    return Q.Or([Q.Term(n, term) for n in names], boost=boost)
+
+
+def build(p: QueryPlan, conjunctive: bool = True) -> Q.Query | None:
+    """Required: every folded token in some text field (or any when not conjunctive), or the number.
+    Optional, for ranking: exact tokens, bigrams, the number key and its parts."""
+    folded_fields = [field_names(base)[2] for base in TEXT_FIELDS]
+    exact_fields = [field_names(base)[0] for base in TEXT_FIELDS]
+    fbi_fields = [field_names(base)[3] for base in TEXT_FIELDS]
+    bi_fields = [field_names(base)[1] for base in TEXT_FIELDS]
+    must = [_any_field(folded_fields, t) for t in p.folded]
+    for phrase in p.phrases:
+        # A phrase is every pair of its neighbouring syllables (bigram fields): no positions needed.
+        for bigram in _bigrams(tokens(phrase, FOLDED)):
+            must.append(_any_field(fbi_fields, bigram))
+    number = []
+    for key in p.number_keys:
+        number.append(Q.Term("number", key))
+        number.append(Q.Term("cited", key))
+    if len(p.number_parts) > 1:
+        number.append(Q.And([Q.Term("numparts", part) for part in p.number_parts]))
+    elif p.number_parts:
+        number.append(Q.Term("numparts", p.number_parts[0]))
+    if not must and not number:
+        return None
+    if conjunctive:
+        required = Q.And(must) if must else None
+    else:
+        required = Q.Or(must) if must else None
+    if number:
+        required = Q.Or([required, *number]) if required is not None else Q.Or(number)
+    optional = [_any_field(exact_fields, t) for t in p.exact]
+    optional += [_any_field(bi_fields, b) for b in _bigrams(p.exact)]
+    optional += [_any_field(fbi_fields, b) for b in _bigrams(p.folded)]
+    optional += number
+    q = Q.AndMaybe(required, Q.Or(optional)) if optional else required
+    if p.excluded:
+        excluded = [Q.And([_any_field(folded_fields, t) for t in tokens(e, FOLDED)])
+                    for e in p.excluded if tokens(e, FOLDED)]
+        if excluded:
+            q = Q.AndNot(q, Q.Or(excluded))
+    return q
+
+
+def filters(lang: str | None, facets: dict[str, str]) -> Q.Query | None:
+    """Exact-value filters on facet fields."""
+    parts = [Q.Term("lang", lang)] if lang else []
+    parts += [Q.Term(name, value) for name, value in facets.items() if value]
+    return Q.And(parts) if parts else None
+
+
+def canonical_number(text: str) -> str:
+    return canonical(text)

@@ -1,0 +1,48 @@
+"""The only input search/ accepts: plain records of documents and their units."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    anchor: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SuggestionRecord:
+    """A phrase offered while typing (a title, a number or a glossary term) and where it leads."""
+    text: str
+    lang: str
+    kind: str  # title, number or term
+    target: str  # a document id, or a glossary term id
+
+
+@dataclass
+class Record:
+    id: str
+    lang: str
+    title: str
+    number: str = ""
+    summary: str = ""
+    intro: str = ""
+    headings: list[str] = field(default_factory=list)
+    units: list[UnitRecord] = field(default_factory=list)
+    type: str = ""
+    status: str = "unknown"
+    issuer: str = ""
+    issued: str = ""  # ISO date or ""
+    tags: list[str] = field(default_factory=list)
+    payload: dict = field(default_factory=dict)  # opaque to search; returned with every hit
+
+    @property
+    def key(self) -> str:
+        return f"{self.lang}:{self.id}"
+
+    def fingerprint(self) -> str:
+        data = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha1(data.encode()).hexdigest()

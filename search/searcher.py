@@ -1,0 +1,194 @@
+"""Searching a built index: one Whoosh searcher per thread, reopened when a new generation is swapped in."""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index, sorting
+
+from .highlight import best_match
+from .languages import fold
+from .query import QueryPlan, build, filters, plan
+from .records import SuggestionRecord
+from .spelling import MAX_UNKNOWN, Speller
+from .suggest import Suggester
+from .writer import SUGGESTIONS, current_generation, is_usable
+
+FACETS = ("lang", "type", "status", "year", "tags", "issuer")
+SORTS = ("relevance", "newest", "oldest")
+MAX_PAGE = 1000
+MAX_PER_PAGE = 100
+# Near ties go to documents in force: a small factor, so relevance still decides clear cases.
+STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
+                 "unknown": 0.95, "repealed": 0.9}
+
+
+class NoIndex(RuntimeError):
+    """There is no usable index generation to search."""
+
+
+@dataclass
+class Hit:
+    id: str
+    lang: str
+    title: str
+    type: str
+    number: str
+    status: str
+    article: str | None
+    article_title: str | None
+    snippet: str
+    score: float
+    doc: dict = field(repr=False, default_factory=dict)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    lang: str
+    total: int
+    page: int
+    per_page: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    suggestion: str | None = None
+    corrected: bool = False  # the hits are for the suggestion, since the query itself found nothing
+
+
+class _Generation:
+    """What one index generation offers every thread: read-only, built once."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.index = index.open_dir(str(path))
+        entries = json.loads((path / SUGGESTIONS).read_text(encoding="utf-8"))
+        self.suggester = Suggester([SuggestionRecord(**e) for e in entries])
+        self._speller: Speller | None = None
+        self._lock = threading.Lock()
+
+    def speller(self, searcher) -> Speller:
+        with self._lock:
+            if self._speller is None:
+                reader = searcher.reader()
+                terms: dict[str, int] = {}
+                for name in ("title", "heads", "body"):
+                    for term, info in reader.iter_field(name):
+                        word = term.decode("utf-8")
+                        terms[word] = terms.get(word, 0) + info.doc_frequency()
+                self._speller = Speller(terms)
+            return self._speller
+
+
+class SearchService:
+    """Thread-safe entry point; each thread gets its own Whoosh searcher (they are not thread-safe)."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self._local = threading.local()
+        self._generations: dict[Path, _Generation] = {}
+        self._lock = threading.Lock()
+
+    def generation(self) -> _Generation:
+        gen = current_generation(self.index_dir)
+        if gen is None or not is_usable(gen):
+            raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
+        with self._lock:
+            if gen not in self._generations:
+                self._generations = {gen: _Generation(gen)}  # older generations are dropped
+            return self._generations[gen]
+
+    def _searcher(self):
+        gen = self.generation()
+        local = self._local
+        if getattr(local, "path", None) != gen.path:
+            if getattr(local, "searcher", None) is not None:
+                local.searcher.close()
+            local.searcher = gen.index.searcher()
+            local.path = gen.path
+        return gen, local.searcher
+
+    def get(self, lang: str, doc_id: str) -> dict | None:
+        _, s = self._searcher()
+        fields = s.document(key=f"{lang}:{doc_id}")
+        return fields["doc"] if fields else None
+
+    def all_documents(self, lang: str | None = None) -> list[dict]:
+        _, s = self._searcher()
+        return [f["doc"] for f in s.reader().all_stored_fields() if lang is None or f["lang"] == lang]
+
+    def suggest(self, prefix: str, lang: str | None = None, limit: int = 8) -> list[SuggestionRecord]:
+        gen, _ = self._searcher()
+        return gen.suggester.suggest(prefix[:100], lang, limit)
+
+    def search(self, text: str, lang: str = "all", facets: dict[str, str] | None = None,
+               sort: str = "relevance", page: int = 1, per_page: int = 10) -> SearchResults:
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+        page = max(1, min(page, MAX_PAGE))
+        per_page = max(1, min(per_page, MAX_PER_PAGE))
+        gen, searcher = self._searcher()
+        p = plan(text)
+        suggestion = self._suggestion(gen, searcher, p)
+        results = self._run(searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
+        corrected = False
+        if results.total == 0 and suggestion:
+            alt = self._run(searcher, plan(suggestion), lang, facets or {}, sort, page, per_page, True)
+            if alt.total:
+                results, corrected, p = alt, True, plan(suggestion)
+        if results.total == 0 and len(p.folded) > 1:
+            results = self._run(searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=False)
+        results.query = text
+        results.suggestion = suggestion
+        results.corrected = corrected
+        return results
+
+    def _suggestion(self, gen: _Generation, searcher, p: QueryPlan) -> str | None:
+        if not p.words:
+            return None
+        speller = gen.speller(searcher)
+        changed, out, budget = False, [], MAX_UNKNOWN
+        for word in p.words:
+            folded = fold(word.lower())
+            if budget and not speller.known(folded) and not any(c.isdigit() for c in word):
+                budget -= 1
+                fix = speller.correct(folded)
+                if fix:
+                    out.append(fix)
+                    changed = True
+                    continue
+            out.append(word)
+        return " ".join(out) if changed else None
+
+    def _run(self, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page, conjunctive) -> SearchResults:
+        q = build(p, conjunctive)
+        empty = SearchResults(p.text, lang, 0, page, per_page, [], {})
+        if q is None:
+            return empty
+        flt = filters(None if lang == "all" else lang, facet_filters)
+        window = page * per_page + 20
+        groupedby = sorting.Facets()
+        for name in FACETS:
+            groupedby.add_field(name, allow_overlap=(name == "tags"))
+        kwargs = {"filter": flt, "limit": window, "groupedby": groupedby, "maptype": sorting.Count}
+        if sort != "relevance":
+            kwargs["sortedby"] = sorting.FieldFacet("issued", reverse=(sort == "newest"))
+        results = searcher.search(q, **kwargs)
+        ranked = [(r.score or 0.0, r.docnum, r["doc"]) for r in results]
+        if sort == "relevance":
+            ranked = [(s * STATUS_FACTOR.get(d["status"], 0.95), n, d) for s, n, d in ranked]
+            ranked.sort(key=lambda x: (-x[0], x[1]))
+        page_items = ranked[(page - 1) * per_page: page * per_page]
+        hits = []
+        for score, _, doc in page_items:
+            match = best_match(doc, p)
+            hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
+                            match.anchor, match.heading, match.snippet, round(score, 4), doc))
+        facets = {}
+        for name in FACETS:
+            counts = results.groups(name)
+            facets[name] = sorted(((str(k), v) for k, v in counts.items() if k not in (None, "", b"")),
+                                  key=lambda kv: (-kv[1], kv[0]))
+        return SearchResults(p.text, lang, len(results), page, per_page,
+                             hits, facets)

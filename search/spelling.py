@@ -1,0 +1,58 @@
+"""'Did you mean': bounded edit-distance corrections over the index's own vocabulary."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .languages import fold
+
+MAX_UNKNOWN = 4  # tokens corrected per query: keeps the cost bounded whatever the input
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with transpositions; returns limit + 1 once it is certainly above limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Speller:
+    """Vocabulary of folded terms with their frequencies and their most common written form."""
+
+    def __init__(self, exact_terms: dict[str, int]):
+        self.freq: dict[str, int] = defaultdict(int)
+        self.written: dict[str, tuple[int, str]] = {}
+        for term, df in exact_terms.items():
+            if " " in term or not term:
+                continue
+            folded = fold(term)
+            self.freq[folded] += df
+            if df > self.written.get(folded, (0, ""))[0]:
+                self.written[folded] = (df, term)
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        for term in self.freq:
+            self.by_length[len(term)].append(term)
+
+    def known(self, folded: str) -> bool:
+        return folded in self.freq
+
+    def correct(self, folded: str) -> str | None:
+        if len(folded) < 3 or folded.isdigit():
+            return None
+        limit = 1 if len(folded) <= 5 else 2
+        best = None
+        for length in range(len(folded) - limit, len(folded) + limit + 1):
+            for cand in self.by_length.get(length, ()):
+                d = distance(folded, cand, limit)
+                if d <= limit and (best is None or (d, -self.freq[cand]) < (best[0], -self.freq[best[1]])):
+                    best = (d, cand)
+        return self.written[best[1]][1] if best else None

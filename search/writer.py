@@ -1,0 +1,179 @@
+"""Builds an index generation in a new folder, then swaps it in atomically; a failure leaves the old one."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from whoosh import index
+
+from .languages import normalize
+from .numbers import canonical, find_numbers, parts
+from .records import Record, SuggestionRecord
+from .schema import SCHEMA_VERSION, TEXT_FIELDS, field_names, make_schema
+
+CURRENT = "current"
+META = "meta.json"
+SUGGESTIONS = "suggestions.json"
+
+
+class IndexError_(RuntimeError):
+    """The index folder cannot be used."""
+
+
+@dataclass
+class BuildReport:
+    generation: str
+    documents: int
+    added: int
+    removed: int
+    unchanged: int
+    full: bool
+    seconds: float
+
+    def __str__(self) -> str:
+        kind = "full build" if self.full else "incremental build"
+        return (f"{kind}: {self.documents} documents ({self.added} indexed, {self.removed} removed, "
+                f"{self.unchanged} unchanged) in {self.seconds:.2f}s → {self.generation}")
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    """The folder of the generation being served, or None when there is no usable one."""
+    link = index_dir / CURRENT
+    try:
+        target = index_dir / os.readlink(link)
+    except OSError:
+        return None
+    return target if target.is_dir() else None
+
+
+def read_meta(gen: Path) -> dict | None:
+    try:
+        meta = json.loads((gen / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def is_usable(gen: Path | None) -> bool:
+    meta = read_meta(gen) if gen else None
+    return bool(meta and meta.get("schema_version") == SCHEMA_VERSION and index.exists_in(str(gen)))
+
+
+@contextmanager
+def _lock(index_dir: Path):
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _to_fields(rec: Record, fingerprint: str) -> dict:
+    title = normalize(rec.title)
+    heads = normalize("\n".join(rec.headings))
+    units = [(u.anchor, normalize(u.heading), normalize(u.text)) for u in rec.units]
+    intro = normalize(rec.intro)
+    summary = normalize(rec.summary)
+    body = "\n".join([summary, intro, *(u[2] for u in units)])
+    own = canonical(rec.number) if rec.number else ""
+    cited = [k for k in find_numbers(body) if k != own]
+    doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
+           "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
+           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload}
+    out = {
+        "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
+        "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),
+        "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
+        "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
+        "fingerprint": fingerprint, "doc": doc,
+    }
+    for base, text in (("title", title), ("heads", heads), ("body", body)):
+        for name in field_names(base):
+            out[name] = text
+    return out
+
+
+def _copy_generation(src: Path, dst: Path) -> None:
+    # Segment files are never rewritten in place, so hard links are safe and make the copy cheap.
+    try:
+        shutil.copytree(src, dst, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(dst, ignore_errors=True)
+        shutil.copytree(src, dst)
+
+
+def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[SuggestionRecord],
+                full: bool = False, progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Indexes records into a new generation and swaps it in; incremental unless full or unusable."""
+    started = time.perf_counter()
+    records = list(records)
+    with _lock(index_dir):
+        old = current_generation(index_dir)
+        full = full or not is_usable(old)
+        gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        try:
+            added, removed, unchanged = _write(gen, old, records, full, progress)
+            (gen / SUGGESTIONS).write_text(json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False),
+                                           encoding="utf-8")
+            (gen / META).write_text(json.dumps({"schema_version": SCHEMA_VERSION, "documents": len(records),
+                                                "built": time.strftime("%Y-%m-%dT%H:%M:%S")}), encoding="utf-8")
+            _swap(index_dir, gen)
+        except BaseException:
+            shutil.rmtree(gen, ignore_errors=True)
+            raise
+        _clean(index_dir, keep={gen.name, old.name if old else ""})
+    return BuildReport(gen.name, len(records), added, removed, unchanged, full, time.perf_counter() - started)
+
+
+def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progress) -> tuple[int, int, int]:
+    wanted = {r.key: (r, r.fingerprint()) for r in records}
+    if full:
+        gen.mkdir(parents=True)
+        ix = index.create_in(str(gen), make_schema())
+        existing: dict[str, str] = {}
+    else:
+        _copy_generation(old, gen)
+        ix = index.open_dir(str(gen))
+        with ix.reader() as reader:
+            existing = {f["key"]: f["fingerprint"] for _, f in reader.iter_docs()}
+    writer = ix.writer(limitmb=256)
+    try:
+        removed = 0
+        for key, fp in existing.items():
+            if key not in wanted or wanted[key][1] != fp:
+                writer.delete_by_term("key", key)
+                removed += key not in wanted
+        todo = [(r, fp) for key, (r, fp) in wanted.items() if existing.get(key) != fp]
+        for n, (rec, fp) in enumerate(todo, 1):
+            writer.add_document(**_to_fields(rec, fp))
+            if progress:
+                progress(n, len(todo))
+        writer.commit(optimize=full)
+    except BaseException:
+        writer.cancel()
+        raise
+    return len(todo), removed, len(records) - len(todo)
+
+
+def _swap(index_dir: Path, gen: Path) -> None:
+    tmp = index_dir / f".{CURRENT}.{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(gen.name, tmp)
+    os.replace(tmp, index_dir / CURRENT)  # atomic: readers see the old or the new generation, never half
+
+
+def _clean(index_dir: Path, keep: set[str]) -> None:
+    # The previous generation stays one round, for searchers that still have it open.
+    for path in index_dir.glob("gen-*"):
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
