@@ -116,13 +116,16 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
                 _set_anchor(tok, f"{clause}-{m.group('letter').replace('đ', 'dd')}", line, out, fixed_lines, problems)
         elif tok.type == "inline":
             text = _inline_text(tok)
-            if i > 0 and tokens[i - 1].type == "heading_open":
+            is_heading = i > 0 and tokens[i - 1].type == "heading_open"
+            if is_heading:
                 text = head_at[i - 1].text
             _collect_links(tok, line, out)
             blocks.append(text)
+            if is_heading:
+                continue  # headings are indexed on their own, not inside the text they head
             if unit is not None:
                 unit.text += (" " if unit.text else "") + text
-            elif not (i > 0 and tokens[i - 1].type == "heading_open"):
+            else:
                 intro.append(text)
         elif tok.type in ("fence", "code_block"):
             blocks.append(tok.content)
