@@ -7,7 +7,7 @@ from search import BuildReport, build_index
 
 from .content.corpus import load_corpus
 from .errors import ContentError
-from .records import to_records, to_suggestions
+from .records import glossary_data, to_records, to_suggestions
 from .settings import Settings
 
 
@@ -30,4 +30,5 @@ def build(settings: Settings, full: bool = False, progress: bool = False) -> Bui
             print(problem, file=sys.stderr)
         raise ContentError(blocking)
     return build_index(settings.index_dir, to_records(corpus), to_suggestions(corpus), full=full,
-                       progress=_progress if progress else None)
+                       progress=_progress if progress else None,
+                       attachments={"glossary": glossary_data(corpus.glossary)})

@@ -57,3 +57,8 @@ def to_suggestions(corpus: Corpus) -> list[SuggestionRecord]:
             for form in (side.term, *side.abbr):
                 out.append(SuggestionRecord(form, lang, "term", term.id))
     return out
+
+
+def glossary_data(glossary) -> list[dict]:
+    return [{"id": t.id, "see": t.see, **{lang: asdict(side) for lang, side in t.sides.items()}}
+            for t in glossary.terms]

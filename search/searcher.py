@@ -109,6 +109,17 @@ class SearchService:
             local.path = gen.path
         return gen, local.searcher
 
+    def attachment(self, name: str):
+        """JSON data built into the current generation, or None."""
+        path = self.generation().path / f"attachment-{name}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+
+    def generation_id(self) -> str:
+        return self.generation().path.name
+
     def get(self, lang: str, doc_id: str) -> dict | None:
         _, s = self._searcher()
         fields = s.document(key=f"{lang}:{doc_id}")

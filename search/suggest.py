@@ -4,14 +4,10 @@ from __future__ import annotations
 import bisect
 
 from .analysis import FOLDED
-from .languages import fold, normalize
+from .languages import match_key as _key
 from .records import SuggestionRecord
 
 MAX_SCAN = 400
-
-
-def _key(text: str) -> str:
-    return fold(normalize(text).lower())
 
 
 class Suggester:

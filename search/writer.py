@@ -102,6 +102,12 @@ def _to_fields(rec: Record, fingerprint: str) -> dict:
     return out
 
 
+def _write_new(path: Path, text: str) -> None:
+    """Writes a fresh file: the copied generation shares inodes with the serving one (hard links)."""
+    path.unlink(missing_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def _copy_generation(src: Path, dst: Path) -> None:
     # Segment files are never rewritten in place, so hard links are safe and make the copy cheap.
     try:
@@ -112,8 +118,11 @@ def _copy_generation(src: Path, dst: Path) -> None:
 
 
 def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[SuggestionRecord],
-                full: bool = False, progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Indexes records into a new generation and swaps it in; incremental unless full or unusable."""
+                full: bool = False, progress: Callable[[int, int], None] | None = None,
+                attachments: dict[str, object] | None = None) -> BuildReport:
+    """Indexes records into a new generation and swaps it in; incremental unless full or unusable.
+
+    attachments: JSON-able data shipped with this generation (read back with SearchService.attachment)."""
     started = time.perf_counter()
     records = list(records)
     with _lock(index_dir):
@@ -122,10 +131,11 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         try:
             added, removed, unchanged = _write(gen, old, records, full, progress)
-            (gen / SUGGESTIONS).write_text(json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False),
-                                           encoding="utf-8")
-            (gen / META).write_text(json.dumps({"schema_version": SCHEMA_VERSION, "documents": len(records),
-                                                "built": time.strftime("%Y-%m-%dT%H:%M:%S")}), encoding="utf-8")
+            _write_new(gen / SUGGESTIONS, json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False))
+            for name, value in (attachments or {}).items():
+                _write_new(gen / f"attachment-{name}.json", json.dumps(value, ensure_ascii=False))
+            _write_new(gen / META, json.dumps({"schema_version": SCHEMA_VERSION, "documents": len(records),
+                                               "built": time.strftime("%Y-%m-%dT%H:%M:%S")}))
             _swap(index_dir, gen)
         except BaseException:
             shutil.rmtree(gen, ignore_errors=True)

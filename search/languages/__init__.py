@@ -34,6 +34,11 @@ def fold(token: str) -> str:
     return token
 
 
+def match_key(text: str) -> str:
+    """Text as comparisons see it: normalized, lowercased and folded (for filters and prefix matching)."""
+    return fold(normalize(text).lower())
+
+
 _SLUG_DROP = re.compile(r"[^\w\u0300-\u036f\u0e80-\u0eff]+")
 
 
@@ -42,4 +47,4 @@ def slugify(text: str) -> str:
     return _SLUG_DROP.sub("-", fold(normalize(text).lower())).strip("-_")
 
 
-__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify"]
+__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key"]

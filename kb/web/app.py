@@ -1,0 +1,36 @@
+"""create_app(settings): the FastAPI app with its pages, API, static files and error handlers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from search import SearchService
+
+from ..i18n import load_translations
+from ..settings import Settings
+from . import api, errors, pages
+from .library import Library
+from .security import SecurityHeaders
+
+WEB_DIR = Path(__file__).resolve().parent
+
+
+def create_app(settings: Settings) -> FastAPI:
+    app = FastAPI(title="Vietnamese–Lao social-security knowledge base", version="0.1.0",
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+    service = SearchService(settings.index_dir)
+    app.state.settings = settings
+    app.state.service = service
+    app.state.library = Library(service)
+    app.state.translations = load_translations()
+    app.state.templates = Environment(loader=FileSystemLoader(WEB_DIR / "templates"),
+                                      autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    errors.install(app)
+    return app

@@ -1,0 +1,39 @@
+"""Adds a permanent link and a ready-made citation to every article and step of a rendered document."""
+from __future__ import annotations
+
+import re
+from html import escape
+
+_UNIT_HEADING = re.compile(r'<h([1-6]) id="((?:art|step)-[0-9]+)">(.*?)</h\1>', re.S)
+_LABEL_END = re.compile(r"[.:(（]")
+TYPE_NAMES = {"law": "Law", "decree": "Decree", "decision": "Decision", "circular": "Circular",
+              "instruction": "Instruction", "procedure": "Procedure", "guide": "Guide", "glossary": "Glossary",
+              "news": "News", "page": "Page"}
+
+
+def unit_label(heading: str) -> str:
+    """'Điều 5. Phạm vi' → 'Điều 5'; 'ມາດຕາ 1 (ສະຫຼຸບ)' → 'ມາດຕາ 1'."""
+    m = _LABEL_END.search(heading)
+    return (heading[: m.start()] if m else heading).strip()
+
+
+def citation(doc: dict, heading: str, gettext) -> str:
+    """'Điều 5, Quyết định 216/QĐ-BHXH' in the document's language."""
+    name = f"{gettext(TYPE_NAMES.get(doc['type'], 'Page'))} {doc['number']}" if doc.get("number") else doc["title"]
+    return f"{unit_label(heading)}, {name}"
+
+
+def decorate_units(doc: dict, gettext, base_url: str) -> str:
+    """gettext is the document language's catalog: a citation is in the language of the text it cites."""
+    headings = {e["anchor"]: e["text"] for e in doc["toc"]}
+    link_label = escape(gettext("Link to this article"))
+
+    def add(m: re.Match) -> str:
+        level, anchor, inner = m.group(1), m.group(2), m.group(3)
+        url = f"{base_url}{doc['url']}#{anchor}"
+        cite = citation(doc, headings.get(anchor, ""), gettext)
+        return (f'<h{level} id="{anchor}">{inner} <a class="permalink" href="#{anchor}" '
+                f'aria-label="{link_label}">#</a>'
+                f'<span class="unit-tools" data-url="{escape(url)}" data-cite="{escape(cite)} — {escape(url)}"></span>'
+                f'</h{level}>')
+    return _UNIT_HEADING.sub(add, doc["html"])

@@ -1,0 +1,44 @@
+"""One error shape: {"error": {"code", "message"}} for the API, a page in the reader's language otherwise."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from search import NoIndex
+
+from .params import BadRequest
+
+
+def error_json(code: str, message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _respond(request: Request, code: str, message: str, status: int):
+    if request.url.path.startswith("/api") or request.url.path == "/healthz":
+        return error_json(code, message, status)
+    from .pages import error_page
+    return error_page(request, status, code, message)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(BadRequest)
+    async def bad_request(request: Request, exc: BadRequest):
+        return _respond(request, exc.code, exc.message, exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ())[1:])
+        return _respond(request, "invalid_parameter", f"{where}: {first.get('msg', 'invalid value')}", 400)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        return _respond(request, code, message, exc.status_code)
+
+    @app.exception_handler(NoIndex)
+    async def no_index(request: Request, exc: NoIndex):
+        return _respond(request, "index_unavailable", "the search index is not available yet", 503)

@@ -1,0 +1,28 @@
+"""Aligns a document and its translations article by article for the side-by-side view."""
+from __future__ import annotations
+
+import re
+
+_SECTION = re.compile(r'(<h[1-6] id="((?:art|step)-[0-9]+)">)')
+
+
+def split_units(html: str) -> tuple[str, dict[str, str], list[str]]:
+    """HTML before the first unit, each unit's HTML by anchor, and the anchors in order."""
+    parts = _SECTION.split(html)
+    head, units, order = parts[0], {}, []
+    for i in range(1, len(parts), 3):
+        opening, anchor, rest = parts[i], parts[i + 1], parts[i + 2]
+        units[anchor] = opening + rest
+        order.append(anchor)
+    return head, units, order
+
+
+def align(columns: list[dict]) -> list[dict]:
+    """Rows of {anchor, cells}: one cell per column, None where that language lacks the unit."""
+    split = [split_units(c["html"]) for c in columns]
+    order: list[str] = []
+    for _, _, anchors in split:
+        order += [a for a in anchors if a not in order]
+    rows = [{"anchor": None, "cells": [head for head, _, _ in split]}]
+    rows += [{"anchor": a, "cells": [units.get(a) for _, units, _ in split]} for a in order]
+    return rows

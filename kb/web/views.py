@@ -1,0 +1,71 @@
+"""The objects both the pages and the JSON API render: search results and documents."""
+from __future__ import annotations
+
+from search import SearchResults
+
+from ..content.metadata import RELATIONS, REVERSE
+from .library import Library
+
+# Relations in the order a reader looks for them: what replaced this first.
+RELATION_ORDER = ("superseded_by", "replaced_by", "amended_by", "replaces", "amends", "implements",
+                  "implemented_by", "supersedes", "cites", "cited_by", "related")
+
+
+def doc_url(lang: str, doc_id: str, anchor: str | None = None) -> str:
+    return f"/{lang}/docs/{doc_id}" + (f"#{anchor}" if anchor else "")
+
+
+def search_view(results: SearchResults) -> dict:
+    return {
+        "query": results.query,
+        "lang": results.lang,
+        "total": results.total,
+        "page": results.page,
+        "per_page": results.per_page,
+        "results": [{
+            "id": h.id, "lang": h.lang, "title": h.title, "type": h.type, "number": h.number or None,
+            "status": h.status, "url": doc_url(h.lang, h.id, h.article), "article": h.article,
+            "article_title": h.article_title, "snippet": h.snippet, "score": h.score,
+        } for h in results.hits],
+        "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in results.facets.items()},
+        "suggestion": results.suggestion,
+        "corrected": results.corrected,
+    }
+
+
+def _ref(library: Library, lang: str, doc_id: str) -> dict:
+    target = library.doc(lang, doc_id) or library.any_language(doc_id)
+    if target is None:
+        return {"id": doc_id, "lang": lang, "title": doc_id, "number": None, "url": None, "status": None}
+    p = target["payload"]
+    return {"id": doc_id, "lang": target["lang"], "title": p["title"], "number": p["number"] or None,
+            "url": doc_url(target["lang"], doc_id), "status": p["status"]}
+
+
+def document_view(library: Library, doc: dict) -> dict:
+    p = doc["payload"]
+    lang = doc["lang"]
+    relations = {}
+    for rel, ids in p.get("relations", {}).items():
+        relations.setdefault(rel, []).extend(ids)
+    for rel, ids in p.get("derived", {}).items():
+        relations.setdefault(rel, []).extend(i for i in ids if i not in relations.get(rel, []))
+    ordered = [{"relation": rel, "documents": [_ref(library, lang, i) for i in relations[rel]]}
+               for rel in RELATION_ORDER if relations.get(rel)]
+    replaced_by = relations.get("superseded_by", []) + relations.get("replaced_by", [])
+    return {
+        "id": doc["id"], "lang": lang, "title": p["title"], "summary": p["summary"], "type": p["type"],
+        "number": p["number"] or None, "issuer": p["issuer"] or None, "signer": p["signer"] or None,
+        "issued": p["issued"] or None, "effective": p["effective"] or None, "expires": p["expires"] or None,
+        "status": p["status"], "tags": p["tags"], "source": p["source"] or None,
+        "authoritative": p["authoritative"], "as_of": p["as_of"] or None,
+        "url": doc_url(lang, doc["id"]),
+        "toc": p["toc"], "html": p["html"],
+        "relations": ordered,
+        "replaced_by": [_ref(library, lang, i) for i in replaced_by],
+        "amended_by": [_ref(library, lang, i) for i in relations.get("amended_by", [])],
+        "translations": [{"lang": t, "url": doc_url(t, doc["id"])} for t in p["translations"]],
+    }
+
+
+assert set(RELATION_ORDER) >= set(RELATIONS) | set(REVERSE.values())
