@@ -1,0 +1,77 @@
+"""Golden token tests: the analysis every query and every document goes through."""
+import pickle
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from search.analysis import EXACT, EXACT_BIGRAMS, FOLDED, FOLDED_BIGRAMS, tokens
+from search.languages import UnknownLanguage, get_language, normalize
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def cases(name):
+    return list(_cases(name))
+
+
+def _cases(name):
+    for line in (GOLDEN / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            source, expected = line.split("\t")
+            yield pytest.param(source, expected.split(), id=source[:30])
+
+
+@pytest.mark.parametrize("source,expected", cases("vi.tsv"))
+def test_vietnamese_exact_tokens(source, expected):
+    assert tokens(source, EXACT) == expected
+
+
+@pytest.mark.parametrize("source,expected", cases("vi_folded.tsv"))
+def test_folded_tokens(source, expected):
+    assert tokens(source, FOLDED) == expected
+
+
+@pytest.mark.parametrize("source,expected", cases("lo.tsv"))
+def test_lao_tokens(source, expected):
+    assert tokens(source, EXACT) == expected
+
+
+def test_nfd_input_gives_the_same_tokens_as_nfc():
+    text = "Bảo hiểm xã hội và thanh tra chuyên ngành"
+    assert tokens(unicodedata.normalize("NFD", text), EXACT) == tokens(text, EXACT)
+
+
+def test_folding_leaves_lao_marks_alone():
+    # NFD + strip-marks would turn ກົດ, ກິດ, ກັດ into the same ກດ
+    assert len({tokens(w, FOLDED)[0] for w in ("ກົດ", "ກິດ", "ກັດ")}) == 3
+
+
+def test_lao_segmentation_never_drops_a_character():
+    text = normalize("ກົດໝາຍວ່າດ້ວຍການປະກັນສັງຄົມ ສະບັບປັບປຸງ ເລກທີ 54/ສພຊ ນຍ xyz ໌ ່")
+    spans = [(t.startchar, t.endchar) for t in EXACT(text, chars=True)]
+    covered = "".join(text[s:e] for s, e in spans)
+    assert covered == "".join(c for c in text if not c.isspace() and c != "/")
+
+
+def test_bigrams_join_neighbouring_syllables():
+    assert tokens("bảo hiểm xã hội", EXACT_BIGRAMS) == ["bảo hiểm", "hiểm xã", "xã hội"]
+    assert tokens("bảo hiểm", FOLDED_BIGRAMS) == ["bao hiem"]
+    assert tokens("ການກວດກາ", EXACT_BIGRAMS) == ["ການ ກວດ", "ກວດ ກາ"]
+
+
+def test_normalization_is_idempotent():
+    for text in ("hoà thuỷ qúy", "ຫນ່ວຍ ນໍ້າ ຕ້ັງ", "Ðiều 5"):
+        once = normalize(text)
+        assert normalize(once) == once
+
+
+def test_analyzers_survive_pickling_as_whoosh_stores_them():
+    for analyzer in (EXACT, FOLDED, EXACT_BIGRAMS, FOLDED_BIGRAMS):
+        again = pickle.loads(pickle.dumps(analyzer))
+        assert tokens("Bảo hiểm ການກວດກາ", again) == tokens("Bảo hiểm ການກວດກາ", analyzer)
+
+
+def test_unknown_language_is_an_error_not_a_fallback():
+    with pytest.raises(UnknownLanguage, match="unknown language 'th'"):
+        get_language("th")
