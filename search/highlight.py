@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .analysis import FOLDED
+from .analysis import FOLDED, FOLDED_BIGRAMS, tokens
 from .numbers import find_numbers
 from .query import QueryPlan
 
@@ -58,7 +58,14 @@ def _score(heading: str, text: str, plan: QueryPlan) -> float:
     spans, seen, exact_hits = _spans(text, plan)
     _, head_seen, _ = _spans(heading, plan)
     numbers = len(set(find_numbers(text)) & set(plan.number_keys)) if plan.number_keys else 0
-    return 3 * len(seen) + 2 * len(head_seen) + 0.5 * exact_hits + 0.1 * len(spans) + 5 * numbers
+    # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
+    head_pairs = len(set(tokens(heading, FOLDED_BIGRAMS)) & set(_pairs(plan.folded))) if heading else 0
+    return (3 * len(seen) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * exact_hits + 0.1 * len(spans)
+            + 5 * numbers)
+
+
+def _pairs(toks: list[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
 def best_match(doc: dict, plan: QueryPlan) -> Match:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import segno
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
@@ -112,8 +113,10 @@ def document_page(request: Request, lang: str, doc_id: str):
         return redirect
     view = document_view(request.app.state.library, doc)
     translations = request.app.state.translations[lang].gettext
-    view["html"] = decorate_units(view, translations, str(request.base_url).rstrip("/"))
-    return render(request, lang, "document.html", doc=view)
+    base = str(request.base_url).rstrip("/")
+    view["html"] = decorate_units(view, translations, base)
+    qr = segno.make(base + view["url"], error="m").svg_inline(scale=3, omitsize=False)
+    return render(request, lang, "document.html", doc=view, qr=qr)
 
 
 @router.get("/{lang}/docs/{doc_id}/parallel", include_in_schema=False)

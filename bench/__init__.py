@@ -1,0 +1,1 @@
+"""Benchmarks of search/: a generated corpus and a speed comparison with SQLite FTS5."""
