@@ -7,7 +7,7 @@ from search import BuildReport, build_index
 
 from .content.corpus import load_corpus
 from .errors import ContentError
-from .records import glossary_data, to_records, to_suggestions
+from .records import glossary_data, synonym_groups, to_records, to_suggestions
 from .settings import Settings
 
 
@@ -31,4 +31,5 @@ def build(settings: Settings, full: bool = False, progress: bool = False) -> Bui
         raise ContentError(blocking)
     return build_index(settings.index_dir, to_records(corpus), to_suggestions(corpus), full=full,
                        progress=_progress if progress else None,
-                       attachments={"glossary": glossary_data(corpus.glossary)})
+                       attachments={"glossary": glossary_data(corpus.glossary)},
+                       synonyms=synonym_groups(corpus.glossary))

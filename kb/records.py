@@ -62,3 +62,8 @@ def to_suggestions(corpus: Corpus) -> list[SuggestionRecord]:
 def glossary_data(glossary) -> list[dict]:
     return [{"id": t.id, "see": t.see, **{lang: asdict(side) for lang, side in t.sides.items()}}
             for t in glossary.terms]
+
+
+def synonym_groups(glossary) -> list[list[str]]:
+    """Each term's forms within one language (term, abbreviations, variants) are searched as one."""
+    return [forms for t in glossary.terms for lang in t.sides if len(forms := t.forms(lang)) > 1]

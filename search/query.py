@@ -66,14 +66,35 @@ def _any_field(names: list[str], term: str, boost: float = 1.0) -> Q.Query:
     return Q.Or([Q.Term(n, term) for n in names], boost=boost)
 
 
-def build(p: QueryPlan, conjunctive: bool = True) -> Q.Query | None:
+def _run_clause(run: tuple[str, ...], folded_fields, fbi_fields) -> Q.Query:
+    """A run of tokens: one token anywhere, or every neighbouring pair together."""
+    if len(run) == 1:
+        return _any_field(folded_fields, run[0])
+    return Q.And([_any_field(fbi_fields, b) for b in _bigrams(list(run))])
+
+
+def _required_words(p: QueryPlan, synonyms, folded_fields, fbi_fields) -> list[Q.Query]:
+    """One clause per query word; a run that has synonyms (BHXH = bảo hiểm xã hội) accepts any of them."""
+    spans = synonyms.spans(p.folded) if synonyms else []
+    must, i = [], 0
+    for start, end, alts in spans + [(len(p.folded), len(p.folded), [])]:
+        must += [_any_field(folded_fields, t) for t in p.folded[i:start]]
+        if end > start:
+            run = tuple(p.folded[start:end])
+            must.append(Q.Or([Q.And([_any_field(folded_fields, t) for t in run]),
+                              *[_run_clause(alt, folded_fields, fbi_fields) for alt in alts]]))
+        i = end
+    return must
+
+
+def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Q.Query | None:
     """Required: every folded token in some text field (or any when not conjunctive), or the number.
     Optional, for ranking: exact tokens, bigrams, the number key and its parts."""
     folded_fields = [field_names(base)[2] for base in TEXT_FIELDS]
     exact_fields = [field_names(base)[0] for base in TEXT_FIELDS]
     fbi_fields = [field_names(base)[3] for base in TEXT_FIELDS]
     bi_fields = [field_names(base)[1] for base in TEXT_FIELDS]
-    must = [_any_field(folded_fields, t) for t in p.folded]
+    must = _required_words(p, synonyms, folded_fields, fbi_fields)
     for phrase in p.phrases:
         # A phrase is every pair of its neighbouring syllables (bigram fields): no positions needed.
         for bigram in _bigrams(tokens(phrase, FOLDED)):

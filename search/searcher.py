@@ -14,7 +14,8 @@ from .query import QueryPlan, build, filters, plan
 from .records import SuggestionRecord
 from .spelling import MAX_UNKNOWN, Speller
 from .suggest import Suggester
-from .writer import SUGGESTIONS, current_generation, is_usable
+from .synonyms import Synonyms
+from .writer import SUGGESTIONS, SYNONYMS, current_generation, is_usable
 
 FACETS = ("lang", "type", "status", "year", "tags", "issuer")
 SORTS = ("relevance", "newest", "oldest")
@@ -65,6 +66,8 @@ class _Generation:
         self.index = index.open_dir(str(path))
         entries = json.loads((path / SUGGESTIONS).read_text(encoding="utf-8"))
         self.suggester = Suggester([SuggestionRecord(**e) for e in entries])
+        synonyms_file = path / SYNONYMS
+        self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
         self._speller: Speller | None = None
         self._lock = threading.Lock()
 
@@ -142,14 +145,14 @@ class SearchService:
         gen, searcher = self._searcher()
         p = plan(text)
         suggestion = self._suggestion(gen, searcher, p)
-        results = self._run(searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
+        results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
         corrected = False
         if results.total == 0 and suggestion:
-            alt = self._run(searcher, plan(suggestion), lang, facets or {}, sort, page, per_page, True)
+            alt = self._run(gen, searcher, plan(suggestion), lang, facets or {}, sort, page, per_page, True)
             if alt.total:
                 results, corrected, p = alt, True, plan(suggestion)
         if results.total == 0 and len(p.folded) > 1:
-            results = self._run(searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=False)
+            results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=False)
         results.query = text
         results.suggestion = suggestion
         results.corrected = corrected
@@ -172,8 +175,9 @@ class SearchService:
             out.append(word)
         return " ".join(out) if changed else None
 
-    def _run(self, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page, conjunctive) -> SearchResults:
-        q = build(p, conjunctive)
+    def _run(self, gen, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page,
+             conjunctive) -> SearchResults:
+        q = build(p, conjunctive, gen.synonyms)
         empty = SearchResults(p.text, lang, 0, page, per_page, [], {})
         if q is None:
             return empty

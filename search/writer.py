@@ -21,6 +21,7 @@ from .schema import SCHEMA_VERSION, TEXT_FIELDS, field_names, make_schema
 CURRENT = "current"
 META = "meta.json"
 SUGGESTIONS = "suggestions.json"
+SYNONYMS = "synonyms.json"
 
 
 class IndexError_(RuntimeError):
@@ -119,10 +120,12 @@ def _copy_generation(src: Path, dst: Path) -> None:
 
 def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[SuggestionRecord],
                 full: bool = False, progress: Callable[[int, int], None] | None = None,
-                attachments: dict[str, object] | None = None) -> BuildReport:
+                attachments: dict[str, object] | None = None,
+                synonyms: list[list[str]] | None = None) -> BuildReport:
     """Indexes records into a new generation and swaps it in; incremental unless full or unusable.
 
-    attachments: JSON-able data shipped with this generation (read back with SearchService.attachment)."""
+    attachments: JSON-able data shipped with this generation (read back with SearchService.attachment).
+    synonyms: groups of phrases that mean the same (abbreviations, variants); queries match any of them."""
     started = time.perf_counter()
     records = list(records)
     with _lock(index_dir):
@@ -131,6 +134,7 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         try:
             added, removed, unchanged = _write(gen, old, records, full, progress)
+            _write_new(gen / SYNONYMS, json.dumps(synonyms or [], ensure_ascii=False))
             _write_new(gen / SUGGESTIONS, json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False))
             for name, value in (attachments or {}).items():
                 _write_new(gen / f"attachment-{name}.json", json.dumps(value, ensure_ascii=False))

@@ -116,3 +116,13 @@ def test_prefix_suggestions(built):
     assert texts[0].startswith("216") and any("QĐ-BHXH" in t for t in texts)
     assert any("Thanh tra" in s.text for s in service.suggest("thanh tra", "vi"))
     assert service.suggest("ກົດໝາຍ", "lo")[0].target == "law-54"
+
+
+def test_synonyms_let_an_abbreviation_find_its_expansion(tmp_path):
+    from search import build_index
+    from .conftest import corpus, suggestions
+    records = corpus()
+    build_index(tmp_path, records, suggestions(records), full=True, synonyms=[["bảo hiểm y tế", "BHYT"]])
+    service = SearchService(tmp_path)
+    assert [h.id for h in service.search("BHYT").hits] == ["qd-216"]
+    assert [h.id for h in service.search("thanh tra bhyt").hits] == ["qd-216"]

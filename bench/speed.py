@@ -1,0 +1,326 @@
+"""Speed of our Whoosh index next to an SQLite FTS5 baseline on the same generated corpus and queries."""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import dataclasses
+import multiprocessing as mp
+import os
+import pickle
+import pstats
+import re
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import corpus  # noqa: E402
+from search import SearchService, UnitRecord, build_index  # noqa: E402
+
+TARGETS = {"p95": 50.0, "p99": 150.0, "build_s": 60.0, "visible_s": 2.0}  # at 10,000 documents
+WARMUP = 50
+_PIECES = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+# ---------------------------------------------------------------- measuring helpers (run in child processes)
+def _status_mb(key: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Peak:
+    """Peak resident memory of a phase above the memory at its start (VmHWM, reset via clear_refs)."""
+
+    def __init__(self):
+        Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current RSS (Linux ≥ 4.0)
+        self.base = _status_mb("VmRSS")
+
+    def mb(self) -> float:
+        return _status_mb("VmHWM") - self.base
+
+
+def _load(data: Path) -> dict:
+    with open(data, "rb") as fh:
+        return pickle.load(fh)
+
+
+def _disk_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def _percentiles(ms: list[float]) -> dict:
+    s = sorted(ms)
+    at = lambda p: s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]  # noqa: E731
+    return {"p50": at(50), "p95": at(95), "p99": at(99), "max": s[-1]}
+
+
+def _in_child(func, *args):
+    """Runs func in a fresh interpreter so memory peaks and caches of phases do not mix."""
+    with mp.get_context("spawn").Pool(1) as pool:
+        return pool.apply(func, args)
+
+
+# ---------------------------------------------------------------- our index
+def ours_build(data: Path, index_dir: Path) -> dict:
+    d = _load(data)
+    peak = Peak()
+    t = time.perf_counter()
+    build_index(index_dir, d["records"], d["suggestions"], full=True)
+    seconds = time.perf_counter() - t
+    return {"build_s": seconds, "size_mb": _disk_mb(index_dir), "build_peak_mb": peak.mb()}
+
+
+def ours_query(data: Path, index_dir: Path, profile: Path | None) -> dict:
+    d = _load(data)
+    peak = Peak()
+    service = SearchService(index_dir)
+    t = time.perf_counter()
+    service.search(d["warmup"][0])
+    first_s = time.perf_counter() - t
+    for q in d["warmup"]:
+        service.search(q, per_page=10)
+    ms, totals = [], []
+    for _, q in d["queries"]:
+        t = time.perf_counter()
+        res = service.search(q, per_page=10)
+        ms.append((time.perf_counter() - t) * 1000)
+        totals.append(res.total)
+    out = {"ms": ms, "totals": totals, "first_s": first_s, "query_peak_mb": peak.mb()}
+    if profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        for _, q in d["queries"]:
+            service.search(q, per_page=10)
+        prof.disable()
+        prof.dump_stats(str(profile))
+    out.update(_visible(service, index_dir, d))
+    return out
+
+
+def _visible(service: SearchService, index_dir: Path, d: dict) -> dict:
+    """Seconds from changing one document to a long-lived service finding its new word."""
+    records, word = list(d["records"]), "zqxbenchword"
+    i = len(records) // 2
+    units = list(records[i].units)
+    units[0] = UnitRecord(units[0].anchor, units[0].heading, units[0].text + f" {word}.")
+    records[i] = dataclasses.replace(records[i], units=units)
+    t0 = time.perf_counter()
+    report = build_index(index_dir, records, d["suggestions"], full=False)
+    t1 = time.perf_counter()
+    res = service.search(word)
+    t2 = time.perf_counter()
+    found = any(h.id == records[i].id for h in res.hits)
+    return {"visible_s": t2 - t0 if found else float("nan"), "incr_build_s": t1 - t0, "reopen_search_s": t2 - t1,
+            "incr_added": report.added}
+
+
+# ---------------------------------------------------------------- SQLite FTS5 baseline
+def _body(rec) -> str:
+    return "\n".join([rec.summary, rec.intro, *(f"{u.heading}\n{u.text}" for u in rec.units)])
+
+
+def fts_build(data: Path, db: Path) -> dict:
+    d = _load(data)
+    peak = Peak()
+    t = time.perf_counter()
+    con = sqlite3.connect(db)
+    con.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+    with con:
+        con.executemany("INSERT INTO docs(title, body) VALUES (?, ?)", ((r.title, _body(r)) for r in d["records"]))
+        con.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+    con.close()
+    seconds = time.perf_counter() - t
+    return {"build_s": seconds, "size_mb": db.stat().st_size / 2**20, "build_peak_mb": peak.mb()}
+
+
+def fts_match(text: str) -> str:
+    """The naive peer's translation: every word or quoted phrase required, -word excluded."""
+    pos, neg = [], []
+    for m in _PIECES.finditer(text):
+        minus, quoted, word = m.groups()
+        if quoted is not None:
+            (neg if minus else pos).append(quoted)
+        elif word.startswith("-") and len(word) > 1:
+            neg.append(word[1:])
+        else:
+            pos.append(word)
+    quote = lambda s: '"' + s.replace('"', "") + '"'  # noqa: E731
+    q = " AND ".join(quote(p) for p in pos if p.strip())
+    if q and neg:
+        q += " NOT (" + " OR ".join(quote(n) for n in neg) + ")"
+    return q
+
+
+def fts_query(data: Path, db: Path) -> dict:
+    d = _load(data)
+    peak = Peak()
+    con = sqlite3.connect(db)
+    page = ("SELECT rowid, title, snippet(docs, 1, '<mark>', '</mark>', '…', 32) FROM docs "
+            "WHERE docs MATCH ? ORDER BY rank LIMIT 10")
+    count = "SELECT count(*) FROM docs WHERE docs MATCH ?"
+
+    def run(text: str) -> int:
+        q = fts_match(text)
+        try:
+            con.execute(page, (q,)).fetchall()
+            return con.execute(count, (q,)).fetchone()[0]
+        except sqlite3.OperationalError:
+            return 0
+
+    for q in d["warmup"]:
+        run(q)
+    ms, totals = [], []
+    for _, q in d["queries"]:
+        t = time.perf_counter()
+        totals.append(run(q))
+        ms.append((time.perf_counter() - t) * 1000)
+    return {"ms": ms, "totals": totals, "query_peak_mb": peak.mb()}
+
+
+# ---------------------------------------------------------------- report
+def _profile_table(path: Path, top: int = 20) -> str:
+    stats = pstats.Stats(str(path)).stats
+    total = max(ct for _, _, _, ct, _ in stats.values())
+    rows = []
+    for (file, line, func), (_, calls, tt, ct, _) in stats.items():
+        where = Path(file)
+        if "search" in where.parts and ROOT in where.parents:
+            rows.append((ct, calls, tt, f"search/{where.name}:{line} {func}"))
+    rows.sort(reverse=True)
+    out = ["| function (search/) | calls | cumulative s | own s | share of loop |", "|---|---:|---:|---:|---:|"]
+    out += [f"| `{name}` | {calls} | {ct:.2f} | {tt:.2f} | {ct / total:.0%} |" for ct, calls, tt, name in rows[:top]]
+    own = sorted(((tt, calls, f"{Path(f).name}:{ln} {fn}") for (f, ln, fn), (_, calls, tt, _, _) in stats.items()),
+                 reverse=True)[:12]
+    out += ["", "| hottest functions anywhere (own time) | calls | own s |", "|---|---:|---:|"]
+    out += [f"| `{name}` | {calls} | {tt:.2f} |" for tt, calls, name in own]
+    return "\n".join(out)
+
+
+def _kinds_table(n: int, kinds: list[str], ours: dict, fts: dict) -> str:
+    out = [f"Per query kind at {n:,} documents (ms; zero = queries with no hit):", "",
+           "| kind | queries | ours p50 | ours p95 | ours max | ours zero | FTS5 p50 | FTS5 p95 | FTS5 zero |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for kind in dict.fromkeys(kinds):
+        idx = [i for i, k in enumerate(kinds) if k == kind]
+        a = _percentiles([ours["ms"][i] for i in idx])
+        b = _percentiles([fts["ms"][i] for i in idx])
+        za = sum(ours["totals"][i] == 0 for i in idx)
+        zb = sum(fts["totals"][i] == 0 for i in idx)
+        out.append(f"| {kind} | {len(idx)} | {a['p50']:.1f} | {a['p95']:.1f} | {a['max']:.1f} | {za} | "
+                   f"{b['p50']:.1f} | {b['p95']:.1f} | {zb} |")
+    return "\n".join(out)
+
+
+def _row(n: int, ours: dict, fts: dict) -> list[str]:
+    a, b = _percentiles(ours["ms"]), _percentiles(fts["ms"])
+    value = {"p95": a["p95"], "p99": a["p99"], "build_s": ours["build_s"], "visible_s": ours["visible_s"]}
+
+    def ratio(x: float, y: float) -> str:
+        return f"{x / y:.1f}×" if y else "–"
+
+    def tgt(key: str) -> str:  # the target next to the number, at 10,000 documents only
+        return f" (target ≤{TARGETS[key]:.0f} {'✓' if value[key] <= TARGETS[key] else '✗'})" if n == 10_000 else ""
+
+    return [
+        f"| full build, docs/s | {n / ours['build_s']:.0f} ({ours['build_s']:.1f} s){tgt('build_s')} | "
+        f"{n / fts['build_s']:.0f} ({fts['build_s']:.1f} s) | {ratio(fts['build_s'], ours['build_s'])} |",
+        f"| index size on disk, MB | {ours['size_mb']:.1f} | {fts['size_mb']:.1f} | {ratio(ours['size_mb'], fts['size_mb'])} |",
+        f"| query p50, ms | {a['p50']:.1f} | {b['p50']:.2f} | {ratio(a['p50'], b['p50'])} |",
+        f"| query p95, ms | {a['p95']:.1f}{tgt('p95')} | {b['p95']:.2f} | {ratio(a['p95'], b['p95'])} |",
+        f"| query p99, ms | {a['p99']:.1f}{tgt('p99')} | {b['p99']:.2f} | {ratio(a['p99'], b['p99'])} |",
+        f"| query max, ms | {a['max']:.1f} | {b['max']:.2f} | {ratio(a['max'], b['max'])} |",
+        f"| peak memory, build, MB | {ours['build_peak_mb']:.0f} | {fts['build_peak_mb']:.0f} | "
+        f"{ratio(ours['build_peak_mb'], fts['build_peak_mb'])} |",
+        f"| peak memory, open + queries, MB | {ours['query_peak_mb']:.0f} | {fts['query_peak_mb']:.0f} | "
+        f"{ratio(ours['query_peak_mb'], fts['query_peak_mb'])} |",
+        f"| queries with no hit | {sum(t == 0 for t in ours['totals'])} | {sum(t == 0 for t in fts['totals'])} | |",
+        f"| first search on a fresh service, s | {ours['first_s']:.2f} | – | |",
+        f"| one changed document visible, s | {ours['visible_s']:.2f}{tgt('visible_s')} "
+        f"(build {ours['incr_build_s']:.2f} + reopen and search {ours['reopen_search_s']:.2f}) | – | |",
+    ]
+
+
+def run_size(n: int, args, work: Path) -> str:
+    t = time.perf_counter()
+    records = corpus.generate(n, args.seed)
+    labelled = corpus.labelled_queries(records, args.queries, args.seed)
+    data = work / f"corpus-{n}.pickle"
+    with open(data, "wb") as fh:
+        pickle.dump({"records": records, "suggestions": corpus.suggestions(records), "queries": labelled,
+                     "warmup": corpus.query_mix(records, WARMUP, args.seed + 1)}, fh)
+    words = sum(len(u.text.split()) for r in records for u in r.units) / n
+    del records
+    print(f"[{n}] corpus generated in {time.perf_counter() - t:.1f}s", flush=True)
+    index_dir, db = work / f"index-{n}", work / f"fts-{n}.db"
+    profile = work / f"profile-{n}.prof" if args.profile and n == max(args.sizes) else None
+    ours = _in_child(ours_build, data, index_dir)
+    print(f"[{n}] ours built in {ours['build_s']:.1f}s", flush=True)
+    ours.update(_in_child(ours_query, data, index_dir, profile))
+    print(f"[{n}] ours queried", flush=True)
+    fts = _in_child(fts_build, data, db)
+    fts.update(_in_child(fts_query, data, db))
+    print(f"[{n}] FTS5 done", flush=True)
+    kinds = [k for k, _ in labelled]
+    lines = [f"### {n:,} documents", "",
+             f"{n:,} documents (~{words:.0f} space-separated words of article text each), {args.queries} queries, "
+             f"seed {args.seed}.", "",
+             "| measure | ours (Whoosh) | SQLite FTS5 | ours / FTS5 |", "|---|---:|---:|---:|",
+             *_row(n, ours, fts), "", _kinds_table(n, kinds, ours, fts), ""]
+    if profile:
+        lines += [f"Profile of the query loop at {n:,} documents (cProfile, {args.queries} queries; a second pass, "
+                  "so cProfile's overhead does not touch the latencies above):", "", _profile_table(profile), ""]
+    shutil.rmtree(index_dir, ignore_errors=True)
+    db.unlink(missing_ok=True)
+    return "\n".join(lines)
+
+
+HEADER = """# Search speed: our Whoosh index vs SQLite FTS5
+
+Generated by `python bench/speed.py {argv}` (bench/corpus.py, synthetic Vietnamese and Lao regulations).
+
+- Ours: `build_index(full=True)` into a temporary folder; queries through one long-lived `SearchService`
+  (warmed up with {warmup} other queries), `per_page=10`, every call cutting highlighted snippets and counting
+  facets, as the application does. FTS5: `unicode61 remove_diacritics 2` over title + body (summary, intro,
+  headings, articles), every word or quoted phrase required, `-word` as NOT, `ORDER BY rank LIMIT 10` with
+  `snippet()`, plus `count(*)` for the total.
+- Peak memory: the highest resident set size (VmHWM, after resetting it through `/proc/self/clear_refs`) minus
+  the resident size when the phase began, each phase in its own fresh process with the corpus already loaded.
+- One changed document: one article of one document gets a new word; `build_index(full=False)` of the whole
+  record list, then the already-open service searches that word (it reopens the new generation itself).
+- Targets (at 10,000 documents): query p95 ≤ {p95:.0f} ms, p99 ≤ {p99:.0f} ms, full build ≤ {build_s:.0f} s, one changed
+  document visible ≤ {visible_s:.0f} s. Shown as ✓/✗ next to the 10,000-document numbers; nothing is asserted.
+- Machine: {cpus} CPUs, Python {py}, SQLite {sqlite}.
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="e.g. 1000 10000 50000")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--out", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--profile", action="store_true", help="cProfile the query loop at the largest size")
+    args = parser.parse_args(argv)
+    header = HEADER.format(argv=" ".join(sys.argv[1:] if argv is None else argv), warmup=WARMUP,
+                           cpus=os.cpu_count(), py=sys.version.split()[0], sqlite=sqlite3.sqlite_version, **TARGETS)
+    sections = [header]
+    with tempfile.TemporaryDirectory(prefix="kb-speed-") as tmp:
+        for n in args.sizes:
+            sections.append(run_size(n, args, Path(tmp)))
+            report = "\n".join(sections)
+            print(sections[-1], flush=True)
+            if args.out:
+                args.out.parent.mkdir(parents=True, exist_ok=True)
+                args.out.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
