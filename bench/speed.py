@@ -193,9 +193,9 @@ def _profile_table(path: Path, top: int = 20) -> str:
     for (file, line, func), (_, calls, tt, ct, _) in stats.items():
         where = Path(file)
         if "search" in where.parts and ROOT in where.parents:
-            rows.append((ct, calls, tt, f"search/{where.name}:{line} {func}"))
+            rows.append((ct, calls, tt, f"{where.relative_to(ROOT)}:{line} {func}"))
     rows.sort(reverse=True)
-    out = ["| function (search/) | calls | cumulative s | own s | share of loop |", "|---|---:|---:|---:|---:|"]
+    out = ["| function in search/ | calls | cumulative s | own s | share of loop |", "|---|---:|---:|---:|---:|"]
     out += [f"| `{name}` | {calls} | {ct:.2f} | {tt:.2f} | {ct / total:.0%} |" for ct, calls, tt, name in rows[:top]]
     own = sorted(((tt, calls, f"{Path(f).name}:{ln} {fn}") for (f, ln, fn), (_, calls, tt, _, _) in stats.items()),
                  reverse=True)[:12]
@@ -224,7 +224,8 @@ def _row(n: int, ours: dict, fts: dict) -> list[str]:
     value = {"p95": a["p95"], "p99": a["p99"], "build_s": ours["build_s"], "visible_s": ours["visible_s"]}
 
     def ratio(x: float, y: float) -> str:
-        return f"{x / y:.1f}×" if y else "–"
+        r = x / y if y else float("nan")
+        return f"{r:.1f}×" if r >= 1 else f"1/{1 / r:.0f}" if r > 0 else "–"
 
     def tgt(key: str) -> str:  # the target next to the number, at 10,000 documents only
         return f" (target ≤{TARGETS[key]:.0f} {'✓' if value[key] <= TARGETS[key] else '✗'})" if n == 10_000 else ""

@@ -9,7 +9,8 @@ from pathlib import Path
 from whoosh import index, sorting
 
 from .highlight import best_match
-from .languages import fold
+from .analysis import FOLDED
+from .languages import normalize
 from .query import QueryPlan, build, filters, plan
 from .records import SuggestionRecord
 from .spelling import MAX_UNKNOWN, Speller
@@ -159,20 +160,23 @@ class SearchService:
         return results
 
     def _suggestion(self, gen: _Generation, searcher, p: QueryPlan) -> str | None:
+        """The query with unknown syllables replaced by the nearest known ones, or None."""
         if not p.words:
             return None
         speller = gen.speller(searcher)
         changed, out, budget = False, [], MAX_UNKNOWN
         for word in p.words:
-            folded = fold(word.lower())
-            if budget and not speller.known(folded) and not any(c.isdigit() for c in word):
-                budget -= 1
-                fix = speller.correct(folded)
-                if fix:
-                    out.append(fix)
-                    changed = True
-                    continue
-            out.append(word)
+            text = normalize(word)
+            pieces, pos = [], 0
+            for tok in FOLDED(text, chars=True):
+                if budget and not speller.known(tok.text) and not tok.text.isdigit():
+                    budget -= 1
+                    fix = speller.correct(tok.text)
+                    if fix:
+                        pieces += [text[pos:tok.startchar], fix]
+                        pos = tok.endchar
+                        changed = True
+            out.append("".join(pieces) + text[pos:])
         return " ".join(out) if changed else None
 
     def _run(self, gen, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page,

@@ -1,0 +1,383 @@
+"""The server-rendered pages, as a reader in Vietnam or Laos sees them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .webhtml import element, hrefs, main, text
+
+LAW_84, LAW_41, LAW_58 = "law-84-2025-qh15", "law-41-2024-qh15", "law-58-2014-qh13"
+
+
+# --- language choice --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("accept, expected", [
+    (None, "/vi/"),
+    ("lo-LA,lo;q=0.9,en;q=0.5", "/lo/"),
+    ("en-US,en;q=0.9", "/vi/"),
+    ("fr;q=0.9, vi;q=0.2, lo;q=0.8", "/lo/"),
+])
+def test_root_redirects_by_accept_language(client, accept, expected):
+    headers = {"accept-language": accept} if accept else {}
+    r = client.get("/", headers=headers, follow_redirects=False)
+    assert r.status_code in (302, 303, 307)
+    assert r.headers["location"] == expected
+
+
+def test_root_prefers_the_remembered_language_cookie(client):
+    client.cookies.set("lang", "lo")
+    r = client.get("/", headers={"accept-language": "vi"}, follow_redirects=False)
+    assert r.headers["location"] == "/lo/"
+
+
+def test_visiting_a_language_remembers_it(client):
+    client.get("/lo/")
+    assert client.get("/", follow_redirects=False).headers["location"] == "/lo/"
+
+
+def test_language_without_slash_is_a_permanent_redirect(client):
+    r = client.get("/vi", follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (301, "/vi/")
+
+
+@pytest.mark.parametrize("url", ["/lo/", "/lo/search?q=x", f"/lo/docs/{LAW_84}", "/lo/browse/", "/lo/glossary",
+                                 "/lo/docs/no-such-doc"])
+def test_lao_pages_declare_lao(client, url):
+    assert '<html lang="lo">' in client.get(url).text
+
+
+def test_home_pages_speak_their_language(client):
+    vi, lo = client.get("/vi/"), client.get("/lo/")
+    assert vi.status_code == lo.status_code == 200
+    assert '<html lang="vi">' in vi.text
+    assert '<button type="submit">Tìm kiếm</button>' in vi.text
+    assert '<button type="submit">ຊອກຫາ</button>' in lo.text
+    assert "Tìm kiếm" not in lo.text and "ຊອກຫາ" not in vi.text
+    assert f'href="/vi/docs/{LAW_84}"' in vi.text and f'href="/lo/docs/{LAW_84}"' in lo.text
+
+
+# --- search -----------------------------------------------------------------------------------
+
+def test_search_without_accents_finds_accented_vietnamese(client):
+    r = client.get("/vi/search", params={"q": "thanh tra chuyen nganh"})
+    assert r.status_code == 200
+    results = element(r.text, '<ol class="hits"')
+    links = hrefs(results)
+    assert links and all(re.fullmatch(r"/vi/docs/[a-z0-9-]+(#[\w-]+)?", h) for h in links)
+    assert f"/vi/docs/{LAW_84}" in links
+    assert "<mark>thanh tra chuyên ngành</mark>" in results.lower()
+
+
+def test_lao_search_returns_lao_results(client):
+    r = client.get("/lo/search", params={"q": "ການກວດກາ"})
+    assert r.status_code == 200
+    links = hrefs(element(r.text, '<ol class="hits"'))
+    assert links and all(h.startswith("/lo/docs/") for h in links)
+    assert "<mark>ການກວດກາ</mark>" in r.text
+
+
+@pytest.mark.parametrize("lang, help_text", [
+    ("vi", "Gõ một từ, một cụm từ trong ngoặc kép"),
+    ("lo", "ພິມຄຳສັບ, ປະໂຫຍກໃນວົງຢືມ"),
+])
+def test_empty_query_shows_help(client, lang, help_text):
+    r = client.get(f"/{lang}/search", params={"q": "  "})
+    assert r.status_code == 200
+    assert help_text in main(r.text)
+    assert '<ol class="hits"' not in r.text
+
+
+def test_type_facet_filters_and_links(client):
+    q = "thanh tra chuyen nganh"
+    unfiltered = client.get("/vi/search", params={"q": q}).text
+    assert "/vi/search?q=thanh+tra+chuyen+nganh&type=law" in hrefs(element(unfiltered, '<aside class="facets"'))
+
+    filtered = client.get("/vi/search", params={"q": q, "type": "law"}).text
+    hits = element(filtered, '<ol class="hits"')
+    assert hits.count('<li class="hit">') >= 2
+    assert all(m == "Luật" for m in re.findall(r'<p class="meta">([^ ·<]+)', hits))
+    assert f"/vi/docs/{LAW_84}" in hrefs(hits)
+    assert "/vi/docs/guide-specialised-checking-2025" not in " ".join(hrefs(hits))
+    active = re.search(r'<a class="active" href="([^"]+)" aria-current="true">✕ Luật</a>', filtered)
+    assert active and "type=" not in active.group(1)  # the active facet's link removes it
+
+
+def _pager(html: str) -> str:
+    return element(html, '<nav class="pager"')
+
+
+def _rel(html: str, rel: str) -> str | None:
+    m = re.search(rf'rel="{rel}" href="([^"]+)"', _pager(html))
+    return m.group(1).replace("&amp;", "&") if m else None
+
+
+def test_pagination_links(client):
+    first = client.get("/vi/search", params={"q": "thanh tra chuyen nganh"}).text  # 14 results, 10 a page
+    assert "Trang 1 / 2" in _pager(first) and _rel(first, "prev") is None
+    second = client.get(_rel(first, "next")).text
+    assert "Trang 2 / 2" in _pager(second) and _rel(second, "next") is None
+    assert 'start="11"' in second
+    assert set(hrefs(element(first, '<ol class="hits"'))).isdisjoint(hrefs(element(second, '<ol class="hits"')))
+    assert client.get(_rel(second, "prev")).text.count('<li class="hit">') == 10
+
+
+def test_pagination_keeps_the_page_size(client):
+    first = client.get("/vi/search", params={"q": "thanh tra chuyen nganh", "per_page": 5}).text
+    assert "Trang 1 / 3" in _pager(first)
+    second = client.get(_rel(first, "next")).text
+    assert 'start="6"' in second, "page 2 should show results 6-10, not skip to 11"
+
+
+def test_page_past_the_end_does_not_claim_nothing_was_found(client):
+    r = client.get("/vi/search", params={"q": "thanh tra chuyen nganh", "page": 50})
+    assert r.status_code == 200
+    assert "Không tìm thấy kết quả cho" not in r.text, "the page also says there are results"
+
+
+@pytest.mark.parametrize("lang, other, nothing", [("vi", "lo", "Không tìm thấy kết quả cho"),
+                                                  ("lo", "vi", "ບໍ່ພົບຜົນສຳລັບ")])
+def test_no_results_offers_the_other_language(client, lang, other, nothing):
+    r = client.get(f"/{lang}/search", params={"q": "xyzzyqwerty"})
+    assert r.status_code == 200
+    empty = element(r.text, '<div class="empty"')
+    assert nothing in empty
+    assert f"/{other}/search?q=xyzzyqwerty" in hrefs(empty)
+
+
+# --- document page ----------------------------------------------------------------------------
+
+def test_document_metadata_panel_and_status(client):
+    r = client.get(f"/vi/docs/{LAW_84}")
+    assert r.status_code == 200
+    facts = text(element(r.text, '<dl class="facts"'))
+    for expected in ("Số hiệu 84/2025/QH15", "Loại văn bản Luật", "Cơ quan ban hành Quốc hội",
+                     "Ngày ban hành 25 tháng 6, 2025", "Ngày hiệu lực 1 tháng 7, 2025", "Tình trạng Còn hiệu lực"):
+        assert expected in facts
+    assert '<time datetime="2025-06-25">' in r.text
+    assert '<span class="badge status-in_force">Còn hiệu lực</span>' in element(r.text, '<p class="meta"')
+
+
+def test_lao_dates_use_lao_month_names(client):
+    facts = text(element(client.get(f"/lo/docs/{LAW_84}").text, '<dl class="facts"'))
+    assert "25 ມິຖຸນາ 2025" in facts and "1 ກໍລະກົດ 2025" in facts
+    assert "tháng" not in facts and "June" not in facts
+
+
+@pytest.mark.parametrize("lang, summary, source, checked", [
+    ("vi", "Bản tóm tắt, không phải văn bản chính thức.", "Nguồn: Luật Thanh tra số 84/2025/QH15, Điều 62.",
+     "24 tháng 11, 2026"),
+    ("lo", "ບົດສະຫຼຸບ, ບໍ່ແມ່ນເອກະສານທາງການ.", "ແຫຼ່ງທີ່ມາ: ກົດໝາຍວ່າດ້ວຍການກວດກາ ເລກທີ 84/2025/QH15",
+     "24 ພະຈິກ 2026"),
+])
+def test_summary_banner_names_source_and_check_date(client, lang, summary, source, checked):
+    banner = text(element(client.get(f"/{lang}/docs/{LAW_84}").text, '<div class="banner banner-summary"'))
+    assert summary in banner and source in banner and checked in banner
+
+
+def test_summary_banner_sentences_are_separated(client):
+    banner = text(element(client.get(f"/vi/docs/{LAW_84}").text, '<div class="banner banner-summary"'))
+    assert "Điều 62. Đối chiếu với nguồn ngày" in banner, banner
+
+
+def test_authoritative_document_has_no_summary_banner(custom_client):
+    r = custom_client.get("/vi/docs/pair-doc")
+    assert r.status_code == 200 and "banner-summary" not in r.text
+
+
+def test_repealed_law_names_and_links_its_replacement(client):
+    for lang, words in (("vi", "Được thay thế bởi:"), ("lo", "ຖືກປ່ຽນແທນໂດຍ:")):
+        banner = element(client.get(f"/{lang}/docs/{LAW_58}").text, '<div class="banner banner-repealed"')
+        assert words in banner
+        assert f'<a href="/{lang}/docs/{LAW_41}">41/2024/QH15</a>' in banner
+
+
+def test_amended_law_links_the_amending_law(client):
+    banner = element(client.get(f"/vi/docs/{LAW_41}").text, '<div class="banner banner-amended"')
+    assert "Được sửa đổi bởi:" in banner
+    assert f'<a href="/vi/docs/{LAW_84}">84/2025/QH15</a>' in banner
+
+
+def test_table_of_contents_links_to_headings(client):
+    html = client.get(f"/vi/docs/{LAW_84}").text
+    toc = hrefs(element(html, '<nav class="toc"'))
+    assert "#art-62" in toc
+    for anchor in toc:
+        assert f'id="{anchor[1:]}"' in html
+
+
+@pytest.mark.parametrize("lang, cite", [("vi", "Điều 62, Luật 84/2025/QH15"),
+                                        ("lo", "ມາດຕາ 62, ກົດໝາຍ 84/2025/QH15")])
+def test_article_has_anchor_permalink_and_citation(client, lang, cite):
+    html = client.get(f"/{lang}/docs/{LAW_84}").text
+    heading = re.search(r'<h3 id="art-62">.*?</h3>', html).group(0)
+    assert '<a class="permalink" href="#art-62"' in heading
+    url = f"http://testserver/{lang}/docs/{LAW_84}#art-62"
+    assert f'data-url="{url}"' in heading
+    assert f'data-cite="{cite} — {url}"' in heading
+
+
+def test_relations_in_both_directions(client):
+    guide = element(client.get("/vi/docs/guide-complaints").text, '<section class="relations"')
+    cites = re.search(r"<dt>Dẫn chiếu</dt>\s*<dd>(.*?)</dd>", guide, re.S).group(1)
+    assert f"/vi/docs/{LAW_84}" in hrefs(cites)
+
+    law = element(client.get(f"/vi/docs/{LAW_84}").text, '<section class="relations"')
+    cited_by = re.search(r"<dt>Được dẫn chiếu bởi</dt>\s*<dd>(.*?)</dd>", law, re.S).group(1)
+    assert "/vi/docs/guide-complaints" in hrefs(cited_by)
+    amends = re.search(r"<dt>Sửa đổi</dt>\s*<dd>(.*?)</dd>", law, re.S).group(1)
+    assert f"/vi/docs/{LAW_41}" in hrefs(amends)
+
+
+def test_translation_and_side_by_side_links(client):
+    box = element(client.get(f"/vi/docs/{LAW_84}").text, '<p class="translations"')
+    assert f'<a hreflang="lo" lang="lo" href="/lo/docs/{LAW_84}">ພາສາລາວ</a>' in box
+    assert f"/vi/docs/{LAW_84}/parallel" in hrefs(box)
+
+
+# --- parallel view ----------------------------------------------------------------------------
+
+def test_parallel_view_aligns_articles(client):
+    r = client.get(f"/vi/docs/{LAW_84}/parallel")
+    assert r.status_code == 200
+    row = re.search(r'<tr id="art-62">(.*?)</tr>', r.text, re.S).group(1)
+    vi, lo = re.findall(r'<td lang="(\w+)">(.*?)</td>', row, re.S)
+    assert vi[0] == "vi" and "Điều 62" in vi[1]
+    assert lo[0] == "lo" and "ມາດຕາ 62" in lo[1]
+
+
+@pytest.mark.parametrize("lang, missing", [("vi", "Điều này chưa có bản tương ứng bằng ngôn ngữ này."),
+                                           ("lo", "ມາດຕານີ້ບໍ່ມີສະບັບທຽບເທົ່າໃນພາສານີ້.")])
+def test_parallel_view_says_when_an_article_has_no_counterpart(custom_client, lang, missing):
+    html = custom_client.get(f"/{lang}/docs/pair-doc/parallel").text
+    art1 = re.search(r'<tr id="art-1">(.*?)</tr>', html, re.S).group(1)
+    art2 = re.search(r'<tr id="art-2">(.*?)</tr>', html, re.S).group(1)
+    assert "missing" not in art1
+    assert "Điều 2. Đối tượng" in art2
+    assert f'<p class="missing">{missing}</p>' in art2
+
+
+def test_parallel_view_ids_are_unique(client):
+    html = client.get(f"/vi/docs/{LAW_84}/parallel").text
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+# --- browse and glossary ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("facet, value, member", [
+    ("type", "law", LAW_84), ("status", "repealed", LAW_58), ("year", "2025", LAW_84),
+    ("tags", "thanh tra", LAW_84),
+])
+def test_browse_by_facet(client, facet, value, member):
+    groups = client.get(f"/vi/browse/{facet}/")
+    assert groups.status_code == 200
+    value_link = f"/vi/browse/{facet}/{value}"
+    assert value_link in [h.replace("%20", " ") for h in hrefs(main(groups.text))]
+
+    listed = client.get(value_link)
+    assert listed.status_code == 200
+    assert f"/vi/docs/{member}" in hrefs(element(listed.text, '<ul class="doclist"'))
+
+
+def test_browse_lists_only_matching_documents(client):
+    listed = element(client.get("/vi/browse/status/repealed").text, '<ul class="doclist"')
+    assert listed.count("<li>") == listed.count("status-repealed") > 0
+
+
+def test_browse_unknown_facet_is_404(client):
+    assert client.get("/vi/browse/colour/").status_code == 404
+    assert client.get("/vi/browse/type/no-such-type").status_code == 404
+
+
+def test_glossary_lists_many_terms(client):
+    for lang, word in (("vi", "thuật ngữ"), ("lo", "ຄຳສັບ")):
+        html = client.get(f"/{lang}/glossary").text
+        count = html.count("<dt id=")
+        assert count >= 120
+        assert f"<p>{count} {word}</p>" in html
+
+
+def test_glossary_filter_folds_vietnamese_accents(client):
+    everything = client.get("/vi/glossary").text.count("<dt id=")
+    html = client.get("/vi/glossary", params={"q": "bao hiem xa hoi"}).text
+    terms = re.findall(r'<dt id="[^"]+" lang="vi">(.*?)</dt>', html)
+    assert 0 < len(terms) < everything
+    assert any(t.startswith("bảo hiểm xã hội") for t in terms)
+    assert 'value="bao hiem xa hoi"' in html
+
+
+def test_glossary_filter_in_lao(client):
+    html = client.get("/lo/glossary", params={"q": "ການກວດກາ"}).text
+    terms = re.findall(r'<dt id="[^"]+" lang="lo">(.*?)</dt>', html)
+    assert "ການກວດກາ" in terms
+    assert len(terms) < client.get("/lo/glossary").text.count("<dt id=")
+
+
+def test_glossary_see_also_is_labelled_in_the_readers_language(client):
+    html = client.get("/vi/glossary", params={"q": "quy bao hiem xa hoi"}).text
+    see = re.search(r'<p class="see">(.*?)</p>', html).group(1)
+    labels = re.findall(r'<a href="#[^"]+">([^<]+)</a>', see)
+    assert labels and not any(re.fullmatch(r"[a-z0-9-]+", label) for label in labels), labels
+
+
+# --- errors, aliases, head links --------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, heading", [("vi", "Không tìm thấy trang"), ("lo", "ບໍ່ພົບໜ້ານີ້")])
+def test_unknown_document_is_a_404_in_the_readers_language(client, lang, heading):
+    r = client.get(f"/{lang}/docs/no-such-doc")
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("text/html")
+    assert f'<html lang="{lang}">' in r.text and f"<h1>{heading}</h1>" in r.text
+    assert f'<form action="/{lang}/search" method="get" role="search">' in main(r.text)
+    assert 'name="q"' in main(r.text)
+
+
+def test_404_message_is_not_english(client):
+    page = main(client.get("/lo/docs/no-such-doc").text)
+    assert "no document" not in page and "page not found" not in page
+
+
+def test_alias_answers_with_a_permanent_redirect(custom_client):
+    r = custom_client.get("/vi/docs/van-ban-cu", follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (301, "/vi/docs/pair-doc")
+    r = custom_client.get("/vi/docs/van-ban-cu/parallel", follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (301, "/vi/docs/pair-doc/parallel")
+
+
+PAGES = ["/vi/", "/lo/", "/vi/search?q=bao+hiem", f"/vi/docs/{LAW_84}", f"/lo/docs/{LAW_84}/parallel",
+         "/vi/browse/type/", "/lo/glossary"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_canonical_and_hreflang_on_every_page(client, url):
+    html = client.get(url).text
+    path = url.split("?")[0]
+    assert f'<link rel="canonical" href="http://testserver{path}">' in html
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', html))
+    assert set(alternates) == {"vi", "lo"}
+    for lang, href in alternates.items():
+        assert href.endswith("/" + lang + path[3:])
+
+
+def test_hreflang_alternates_are_absolute_urls(client):
+    """Search engines ignore hreflang alternates that are not fully-qualified URLs."""
+    relative = {url: href for url in PAGES
+                for href in re.findall(r'<link rel="alternate" hreflang="\w+" href="([^"]+)">', client.get(url).text)
+                if not href.startswith("http://testserver/")}
+    assert not relative
+
+
+def test_language_switcher_goes_to_the_same_document(client):
+    vi = client.get(f"/vi/docs/{LAW_84}").text
+    assert re.search(rf'<a class="lang-switch" hreflang="lo" lang="lo" href="/lo/docs/{LAW_84}">', vi)
+    lo = client.get(f"/lo/docs/{LAW_84}").text
+    assert re.search(rf'<a class="lang-switch" hreflang="vi" lang="vi" href="/vi/docs/{LAW_84}">', lo)
+
+
+def test_language_switcher_and_hreflang_never_lead_to_a_404(custom_client):
+    html = custom_client.get("/vi/docs/xss-doc").text  # no Lao translation
+    switch = re.search(r'<a class="lang-switch"[^>]*href="([^"]+)"', html).group(1)
+    alternates = re.findall(r'<link rel="alternate" hreflang="\w+" href="([^"]+)">', html)
+    for href in [switch, *alternates]:
+        assert custom_client.get(href).status_code == 200, href
