@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import re
 import sqlite3
 import sys
 import tempfile
@@ -158,12 +157,10 @@ def run_ours(index_dir: Path, queries: list[Query]) -> dict[str, Ranked]:
     return out
 
 
-_QUOTE = re.compile(r'"')
-
-
 def fts5_query(text: str, op: str) -> str | None:
     """The user text as quoted FTS5 strings joined by AND or OR: nothing in it is FTS5 syntax."""
-    tokens = [t.replace('"', '""') for t in text.split() if _QUOTE.sub("", t).strip()]
+    # Tokens without a letter or digit ("/", "–") would be empty phrases, which match nothing.
+    tokens = [t.replace('"', '""') for t in text.split() if any(c.isalnum() for c in t)]
     return f" {op} ".join(f'"{t}"' for t in tokens) or None
 
 

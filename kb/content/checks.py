@@ -30,7 +30,9 @@ def check_ids(docs: list[Document]) -> list[Problem]:
 
 def check_relations(docs: list[Document], ids: set[str]) -> list[Problem]:
     out = []
-    by_key = {d.key: d for d in docs}
+    by_id: dict[str, list[Document]] = {}
+    for d in docs:
+        by_id.setdefault(d.id, []).append(d)
     for doc in docs:
         for rel in RELATIONS:
             for target in doc.meta.relations.get(rel, []):
@@ -40,8 +42,8 @@ def check_relations(docs: list[Document], ids: set[str]) -> list[Problem]:
                     out.append(_p(doc, doc.meta.line(rel), "error", "relation-unknown",
                                   f"'{rel}' names unknown document '{target}'"))
         for target in doc.meta.relations.get("superseded_by", []):
-            other = by_key.get(f"{doc.lang}:{target}")
-            if other and doc.id in other.meta.relations.get("replaces", []):
+            # Relations name ids, so a 'replaces' written in either language already says it.
+            if any(doc.id in other.meta.relations.get("replaces", []) for other in by_id.get(target, [])):
                 out.append(_p(doc, doc.meta.line("superseded_by"), "warning", "relation-duplicate",
                               f"'superseded_by: {target}' repeats what '{target}' already says with 'replaces'"))
     return out

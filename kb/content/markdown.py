@@ -84,11 +84,12 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
         if tok.type == "heading_open":
             h = head_at[i]
             anchor, fixed = planner.anchor(h)
-            if fixed and anchor in fixed_lines:
+            if fixed and anchor in planner.used:
                 problems.error(line, "anchor-duplicate",
-                               f"anchor '{anchor}' is used twice (first on line {fixed_lines[anchor]})")
-            fixed_lines.setdefault(anchor, line) if fixed else None
-            planner.used[anchor] = line
+                               f"anchor '{anchor}' is used twice (first on line {planner.used[anchor]})")
+            if fixed:
+                fixed_lines.setdefault(anchor, line)
+            planner.used.setdefault(anchor, line)
             out.anchors.add(anchor)
             tok.attrSet("id", anchor)
             if h.custom_id:
@@ -157,7 +158,9 @@ def _strip_custom_id(inline: Token) -> None:
 
 def _collect_links(inline: Token, line: int, out: Parsed) -> None:
     for child in inline.children or []:
-        if child.type == "link_open":
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1  # a link is reported on its own line of a multi-line paragraph
+        elif child.type == "link_open":
             href = str(child.attrGet("href") or "")
             if href.startswith(LINK_SCHEME):
                 target, _, anchor = href[len(LINK_SCHEME):].partition("#")

@@ -93,13 +93,18 @@ def parse_metadata(fm: FrontMatter, default_id: str, problems: Problems) -> Meta
     """Validates front matter; wrong values are reported and left at their defaults."""
     meta = Metadata(id=default_id, lines=dict(fm.lines))
     present = {k: n for k, n in fm.nodes.items() if not (isinstance(n, ScalarNode) and n.tag.endswith(":null"))}
+    invalid: set[str] = set()  # keys already reported as the wrong type
     for key in fm.nodes:
         if key not in KNOWN:
             problems.warning(fm.lines[key], "key-unknown", f"unknown key '{key}'")
     for key, node in present.items():
         line = fm.lines[key]
-        if key in TEXTS and (value := _text(key, node, line, problems)) is not None:
-            setattr(meta, key, value)
+        if key in TEXTS:
+            value = _text(key, node, line, problems)
+            if value is None:
+                invalid.add(key)
+            else:
+                setattr(meta, key, value)
         elif key in DATES:
             setattr(meta, key, _date(key, node, line, problems))
         elif key in RELATIONS:
@@ -124,7 +129,7 @@ def parse_metadata(fm: FrontMatter, default_id: str, problems: Problems) -> Meta
         problems.error(meta.line("id"), "id-invalid",
                        f"id '{meta.id}' must be lowercase a-z, 0-9 and single dashes"
                        + ("" if "id" in fm.lines else " (it comes from the file name; set 'id' to choose one)"))
-    if not meta.title:
+    if not meta.title and fm.readable and "title" not in invalid:
         problems.error(meta.line("title"), "title-missing", "'title' is required")
     if meta.effective and meta.expires and meta.expires < meta.effective:
         problems.error(meta.line("expires"), "date-order", "'expires' is before 'effective'")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from search.languages import slugify
+from search.languages import normalize, slugify
 
 _NUM = r"(?P<num>[IVXLCDM]+|\d+)\b"
 # Heading words for legal units, in every language we publish; a heading in any of them is recognised.
@@ -47,8 +47,9 @@ def classify(level: int, raw_text: str) -> Heading:
     custom = CUSTOM_ID.search(raw_text)
     text = raw_text[: custom.start()] if custom else raw_text
     text = text.strip()
+    canonical = normalize(text)  # NFD input, ຫມ for ໝ and the like name the same unit
     for kind, pattern in _KINDS:
-        m = pattern.match(text)
+        m = pattern.match(canonical)
         if m and (kind in ("article", "step") or m.group("num").isdecimal() or
                   re.fullmatch(r"[IVXLCDM]+", m.group("num"))):
             return Heading(level, text, kind, to_number(m.group("num")), custom.group("id") if custom else None)

@@ -14,7 +14,7 @@ router = APIRouter()
 
 @router.get("/api/search", tags=["search"], summary="Search documents; each hit links to its best article")
 def api_search(request: Request,
-               q: str = Query("", max_length=500, description="Any text; quotes make a phrase, -word excludes"),
+               q: str = Query("", description="Any text, at most 500 characters; quotes make a phrase, -word excludes"),
                lang: str = Query("all", description="vi, lo or all"),
                type: str | None = None, status: str | None = None, year: str | None = None,
                tag: str | None = None, issuer: str | None = None,

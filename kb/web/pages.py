@@ -29,10 +29,14 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     translations = request.app.state.translations[ui]
     path = path if path is not None else request.url.path
     other = [c for c in CODES if c != lang]
-    context.setdefault("alternates", {c: "/" + c + path[len(lang) + 1:] for c in CODES} if lang in CODES else {})
+    base = str(request.base_url).rstrip("/")
+    langs = context.pop("available", CODES)
+    relative = {c: "/" + c + path[len(lang) + 1:] for c in langs} if lang in CODES else {}
+    context.setdefault("alternates", {c: base + p for c, p in relative.items()})
+    context.setdefault("switch", {c: relative.get(c, f"/{c}/") for c in CODES})
     html = request.app.state.templates.get_template(name).render(
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
-        other_langs=other, path=path, canonical=str(request.base_url).rstrip("/") + path,
+        other_langs=other, path=path, canonical=base + path,
         date=lambda v: date_text(v, ui), num=lambda v: number_text(v, ui), CODES=CODES, **context)
     response = HTMLResponse(html, status_code=status)
     if lang in CODES:
@@ -45,8 +49,8 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
 def error_page(request: Request, status: int, code: str, message: str):
     first = request.url.path.strip("/").split("/")[0]
     lang = first if first in CODES else (request.cookies.get("lang") if request.cookies.get("lang") in CODES else "vi")
-    return render(request, lang, "error.html", status=status, path=f"/{lang}/", code=code, message=message,
-                  error_status=status)
+    return render(request, lang, "error.html", status=status, path=f"/{lang}/", code=code,
+                  error_status=status, available=())
 
 
 @router.get("/", include_in_schema=False)
@@ -83,6 +87,7 @@ def search_page(request: Request, lang: str):
                                                    page=sp.page, per_page=sp.per_page)
         view = search_view(results)
     base = {k: v for k, v in {"q": sp.q, "sort": sp.sort if sp.sort != "relevance" else "",
+                              "per_page": sp.per_page if sp.per_page != 10 else "",
                               **{("tag" if k == "tags" else k): v for k, v in sp.facets.items()}}.items() if v}
 
     def link(**change) -> str:
@@ -116,7 +121,8 @@ def document_page(request: Request, lang: str, doc_id: str):
     base = str(request.base_url).rstrip("/")
     view["html"] = decorate_units(view, translations, base)
     qr = segno.make(base + view["url"], error="m").svg_inline(scale=3, omitsize=False)
-    return render(request, lang, "document.html", doc=view, qr=qr)
+    return render(request, lang, "document.html", doc=view, qr=qr,
+                  available=(lang, *(t["lang"] for t in view["translations"])))
 
 
 @router.get("/{lang}/docs/{doc_id}/parallel", include_in_schema=False)
@@ -129,7 +135,8 @@ def parallel_page(request: Request, lang: str, doc_id: str):
                if (d := library.doc(c, doc_id))]
     from .parallel import align
     rows = align(columns)
-    return render(request, lang, "parallel.html", doc=columns[0], columns=columns, rows=rows)
+    return render(request, lang, "parallel.html", doc=columns[0], columns=columns, rows=rows,
+                  available=tuple(c["lang"] for c in columns))
 
 
 @router.get("/{lang}/browse/", include_in_schema=False)
@@ -162,6 +169,13 @@ def browse_page(request: Request, lang: str, facet: str = "", value: str = ""):
                   groups=sorted(groups.items()), listed=listed)
 
 
+@router.get("/{lang}/browse", include_in_schema=False)
+@router.get("/{lang}/browse/{facet}", include_in_schema=False)
+def browse_slash(request: Request, lang: str, facet: str = ""):
+    content_lang(lang)
+    return RedirectResponse(request.url.path + "/", status_code=301)
+
+
 @router.get("/{lang}/glossary", include_in_schema=False)
 def glossary_page(request: Request, lang: str):
     content_lang(lang)
@@ -171,8 +185,9 @@ def glossary_page(request: Request, lang: str):
         key = fold_key(q)
         terms = [t for t in terms if any(key in fold_key(t[c]["term"] + " " + " ".join(t[c]["abbr"]))
                                          for c in CODES)]
+    names = {t["id"]: t[lang]["term"] for t in request.app.state.library.glossary}
     terms = sorted(terms, key=lambda t: fold_key(t[lang]["term"]))
-    return render(request, lang, "glossary.html", terms=terms, q=q)
+    return render(request, lang, "glossary.html", terms=terms, q=q, names=names)
 
 
 @router.get("/{lang}/{rest:path}", include_in_schema=False)

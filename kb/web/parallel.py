@@ -17,6 +17,9 @@ def split_units(html: str) -> tuple[str, dict[str, str], list[str]]:
     return head, units, order
 
 
+_ID = re.compile(r'\sid="[^"]*"')
+
+
 def align(columns: list[dict]) -> list[dict]:
     """Rows of {anchor, cells}: one cell per column, None where that language lacks the unit."""
     split = [split_units(c["html"]) for c in columns]
@@ -25,4 +28,7 @@ def align(columns: list[dict]) -> list[dict]:
         order += [a for a in anchors if a not in order]
     rows = [{"anchor": None, "cells": [head for head, _, _ in split]}]
     rows += [{"anchor": a, "cells": [units.get(a) for _, units, _ in split]} for a in order]
+    # The row carries the anchor: ids inside the cells would repeat it once per language.
+    for row in rows:
+        row["cells"] = [None if c is None else _ID.sub("", c) for c in row["cells"]]
     return rows

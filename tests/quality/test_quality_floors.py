@@ -1,0 +1,99 @@
+"""Search-quality floors: our engine on the labelled development set must not fall below what was measured.
+
+The index is built once from content/ + tests/data/search/content/ and every query of
+tests/quality/devset.yaml is run through it (bench/quality.py does the scoring; run that script for the
+full report with the peers). Floors sit just under the values measured when they were set
+(bench/results/quality.md): raise them when search gets better, never lower them to make a change pass.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("bench_quality", ROOT / "bench" / "quality.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+quality = _load_bench()
+
+# Measured 2026-11-24 on 50 documents / 137 queries; see bench/results/quality.md.
+NDCG_FLOORS = {
+    "accented_vi": 0.94,
+    "unaccented_vi": 0.91,
+    "tone_placement_nfd": 0.95,
+    "doc_number": 0.98,
+    "lao_unspaced": 0.89,
+    "lao_variant": 0.94,
+    "article": 0.94,
+    "typo": 0.95,
+    "overall": 0.94,
+}
+P1_FLOORS = {
+    "accented_vi": 0.93,
+    "unaccented_vi": 0.85,
+    "tone_placement_nfd": 0.83,
+    "doc_number": 1.0,
+    "lao_unspaced": 0.84,
+    "lao_variant": 0.91,
+    "article": 0.99,
+    "typo": 0.91,
+    "overall": 0.92,
+}
+MRR_OVERALL_FLOOR = 0.95
+ARTICLE_HIT_FLOORS = {
+    "article": 0.80,
+    "lao_variant": 0.99,
+    "overall": 0.83,
+}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    index_dir = tmp_path_factory.mktemp("quality-index")
+    quality.build_ours(index_dir)
+    return quality.evaluate(index_dir)
+
+
+def test_devset_is_complete():
+    queries = quality.load_devset()
+    assert len(queries) >= 90
+    assert {q.kind for q in queries} == set(quality.KINDS)
+    records, _, _ = quality.load_content()
+    assert quality.check_judged_documents(queries, records) == []
+
+
+@pytest.mark.parametrize("kind", list(NDCG_FLOORS))
+def test_ndcg_floor(results, kind):
+    assert results[kind]["ndcg@10"] >= NDCG_FLOORS[kind], results[kind]
+
+
+@pytest.mark.parametrize("kind", list(P1_FLOORS))
+def test_p_at_1_floor(results, kind):
+    assert results[kind]["p@1"] >= P1_FLOORS[kind], results[kind]
+
+
+def test_document_numbers_always_first(results):
+    assert results["doc_number"]["p@1"] == 1.0
+
+
+def test_mrr_floor(results):
+    assert results["overall"]["mrr@10"] >= MRR_OVERALL_FLOOR, results["overall"]
+
+
+@pytest.mark.parametrize("kind", list(ARTICLE_HIT_FLOORS))
+def test_article_hit_floor(results, kind):
+    assert results[kind]["article@1"] >= ARTICLE_HIT_FLOORS[kind], results[kind]
+
+
+def test_overall_target(results):
+    assert results["overall"]["ndcg@10"] >= 0.90
