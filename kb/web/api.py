@@ -6,6 +6,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from search import CODES, current_generation
 
+from .caching import etag_for, mark, not_modified
 from .params import NotFound, content_lang, search_params
 from .views import document_view, search_view
 
@@ -34,7 +35,10 @@ def api_document(request: Request, lang: str, doc_id: str):
     doc = library.doc(content_lang(lang), doc_id)
     if doc is None:
         raise NotFound(f"no document '{doc_id[:100]}' in {lang}")
-    return document_view(library, doc)
+    etag = etag_for(request)
+    if (cached := not_modified(request, etag)) is not None:
+        return cached
+    return mark(JSONResponse(document_view(library, doc)), etag)
 
 
 @router.get("/api/suggest", tags=["search"], summary="Completions for a search box: titles, numbers, terms")

@@ -11,6 +11,7 @@ from search import CODES
 from search.languages import match_key as fold_key
 
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
+from .caching import etag_for, mark, not_modified
 from .citations import decorate_units
 from .params import NotFound, content_lang, search_params
 from .views import doc_url, document_view, search_view
@@ -116,13 +117,16 @@ def document_page(request: Request, lang: str, doc_id: str):
     doc, redirect = _document(request, lang, doc_id)
     if redirect:
         return redirect
+    etag = etag_for(request, _ui(request, lang))
+    if (cached := not_modified(request, etag)) is not None:
+        return cached
     view = document_view(request.app.state.library, doc)
     translations = request.app.state.translations[lang].gettext
     base = str(request.base_url).rstrip("/")
     view["html"] = decorate_units(view, translations, base)
     qr = segno.make(base + view["url"], error="m").svg_inline(scale=3, omitsize=False)
-    return render(request, lang, "document.html", doc=view, qr=qr,
-                  available=(lang, *(t["lang"] for t in view["translations"])))
+    return mark(render(request, lang, "document.html", doc=view, qr=qr,
+                       available=(lang, *(t["lang"] for t in view["translations"]))), etag)
 
 
 @router.get("/{lang}/docs/{doc_id}/parallel", include_in_schema=False)

@@ -178,3 +178,11 @@ def test_no_500_for_query_syntax_or_control_characters(client, q):
         assert r.status_code in (200, 400), (url, r.status_code, r.text[:200])
         if r.status_code == 400 and url.startswith("/api"):
             assert set(r.json()["error"]) == {"code", "message"}
+
+
+@pytest.mark.parametrize("url", ["/vi/docs/law-84-2025-qh15", "/api/documents/lo/law-84-2025-qh15"])
+def test_documents_carry_an_etag_and_answer_304(client, url):
+    first = client.get(url)
+    assert first.status_code == 200 and "max-age" in first.headers["cache-control"]
+    again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
