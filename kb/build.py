@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from search import BuildReport, build_index
+from search import BuildReport, SearchService, build_index, current_generation, is_usable
 
 from .content.corpus import load_corpus
 from .errors import ContentError
@@ -21,15 +21,24 @@ def _progress(done: int, total: int) -> None:
         sys.stderr.flush()
 
 
-def build(settings: Settings, full: bool = False, progress: bool = False) -> BuildReport:
-    """Builds the index; on any content error the serving index is left as it was."""
+def build(settings: Settings, full: bool = False, progress: bool = False, keep_going: bool = False) -> BuildReport:
+    """Builds the index. On a content error the serving index is left as it was; with keep_going
+    (the running site), only the broken files keep their last good version and the rest is updated."""
     corpus = load_corpus(settings.content_dir)
     blocking = [p for p in corpus.problems if p.level == "error" or settings.strict]
+    for problem in blocking:
+        print(problem, file=sys.stderr)
+    keep: set[str] = set()
+    records = to_records(corpus)
     if blocking:
-        for problem in corpus.problems:
-            print(problem, file=sys.stderr)
-        raise ContentError(blocking)
-    return build_index(settings.index_dir, to_records(corpus), to_suggestions(corpus), full=full,
+        if not keep_going or not is_usable(current_generation(settings.index_dir)):
+            raise ContentError(blocking)
+        broken = {p.path for p in blocking}
+        records = [r for r in records if r.payload["path"] not in broken]
+        previous = SearchService(settings.index_dir).all_documents()
+        keep = {f"{d['lang']}:{d['id']}" for d in previous if d["payload"]["path"] in broken}
+    return build_index(settings.index_dir, records, to_suggestions(corpus), full=full,
                        progress=_progress if progress else None,
                        attachments={"glossary": glossary_data(corpus.glossary)},
-                       synonyms=synonym_groups(corpus.glossary))
+                       synonyms=synonym_groups(corpus.glossary), keep=keep,
+                       problems=[str(p) for p in blocking])

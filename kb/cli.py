@@ -43,7 +43,9 @@ def cmd_search(args) -> int:
 def cmd_serve(args) -> int:
     from .web.serve import serve
     settings = Settings.make(args.content, args.index, host=args.host, port=args.port)
-    return serve(settings)
+    if args.workers < 1:
+        raise KbError("--workers must be at least 1")
+    return serve(settings, workers=args.workers, watch_content=args.watch)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -69,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
     _common(v)
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--workers", type=int, default=1, help="worker processes serving one read-only index")
+    v.add_argument("--watch", action="store_true", help="re-index content files when they change")
     v.set_defaults(func=cmd_serve)
     return p
 

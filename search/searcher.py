@@ -16,7 +16,7 @@ from .records import SuggestionRecord
 from .spelling import MAX_UNKNOWN, Speller
 from .suggest import Suggester
 from .synonyms import Synonyms
-from .writer import SUGGESTIONS, SYNONYMS, current_generation, is_usable
+from .writer import SUGGESTIONS, SYNONYMS, current_generation, is_usable, read_meta
 
 FACETS = ("lang", "type", "status", "year", "tags", "issuer")
 SORTS = ("relevance", "newest", "oldest")
@@ -123,6 +123,10 @@ class SearchService:
 
     def generation_id(self) -> str:
         return self.generation().path.name
+
+    def generation_problems(self) -> list[str]:
+        """What the build reported about the source of the generation being served."""
+        return (read_meta(self.generation().path) or {}).get("problems", [])
 
     def get(self, lang: str, doc_id: str) -> dict | None:
         _, s = self._searcher()

@@ -121,25 +121,29 @@ def _copy_generation(src: Path, dst: Path) -> None:
 def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[SuggestionRecord],
                 full: bool = False, progress: Callable[[int, int], None] | None = None,
                 attachments: dict[str, object] | None = None,
-                synonyms: list[list[str]] | None = None) -> BuildReport:
+                synonyms: list[list[str]] | None = None, keep: set[str] | None = None,
+                problems: list[str] | None = None) -> BuildReport:
     """Indexes records into a new generation and swaps it in; incremental unless full or unusable.
 
     attachments: JSON-able data shipped with this generation (read back with SearchService.attachment).
-    synonyms: groups of phrases that mean the same (abbreviations, variants); queries match any of them."""
+    synonyms: groups of phrases that mean the same (abbreviations, variants); queries match any of them.
+    keep: keys whose documents stay as the previous generation has them (their source is broken now).
+    problems: messages about the source, stored with the generation for health checks."""
     started = time.perf_counter()
     records = list(records)
     with _lock(index_dir):
         old = current_generation(index_dir)
-        full = full or not is_usable(old)
+        full = (full and not keep) or not is_usable(old)
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         try:
-            added, removed, unchanged = _write(gen, old, records, full, progress)
+            added, removed, unchanged = _write(gen, old, records, full, progress, keep or set())
             _write_new(gen / SYNONYMS, json.dumps(synonyms or [], ensure_ascii=False))
             _write_new(gen / SUGGESTIONS, json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False))
             for name, value in (attachments or {}).items():
                 _write_new(gen / f"attachment-{name}.json", json.dumps(value, ensure_ascii=False))
             _write_new(gen / META, json.dumps({"schema_version": SCHEMA_VERSION, "documents": len(records),
-                                               "built": time.strftime("%Y-%m-%dT%H:%M:%S")}))
+                                               "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                                               "problems": problems or []}, ensure_ascii=False))
             _swap(index_dir, gen)
         except BaseException:
             shutil.rmtree(gen, ignore_errors=True)
@@ -148,7 +152,8 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
     return BuildReport(gen.name, len(records), added, removed, unchanged, full, time.perf_counter() - started)
 
 
-def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progress) -> tuple[int, int, int]:
+def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progress,
+           keep: set[str]) -> tuple[int, int, int]:
     wanted = {r.key: (r, r.fingerprint()) for r in records}
     if full:
         gen.mkdir(parents=True)
@@ -163,6 +168,8 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
     try:
         removed = 0
         for key, fp in existing.items():
+            if key in keep and key not in wanted:
+                continue
             if key not in wanted or wanted[key][1] != fp:
                 writer.delete_by_term("key", key)
                 removed += key not in wanted

@@ -58,7 +58,10 @@ def healthz(request: Request):
     gen = current_generation(settings.index_dir)
     if gen is None:
         return JSONResponse({"status": "unavailable", "index": None}, status_code=503)
-    return {"status": "ok", "index": gen.name, "languages": list(CODES)}
+    problems = request.app.state.service.generation_problems()
+    # Degraded still serves: broken files keep their last good version; the problems say which.
+    return {"status": "degraded" if problems else "ok", "index": gen.name, "languages": list(CODES),
+            "problems": problems}
 
 
 @router.get("/api", include_in_schema=False, response_class=HTMLResponse)
