@@ -68,15 +68,23 @@ def _pairs(toks: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
+def _names_unit(heading: str, plan: QueryPlan) -> bool:
+    """The query names this unit: a word and a number together, as in its heading ('điều 17', 'ມາດຕາ 1')."""
+    named = {b for b in _pairs(plan.folded) if b.split(" ")[1].isdigit()}
+    return bool(named & set(tokens(heading, FOLDED_BIGRAMS)))
+
+
 def best_match(doc: dict, plan: QueryPlan) -> Match:
     """The unit (article or step) that answers the query best, or the document's opening text."""
+    units = doc.get("units", [])
+    named = [u for u in units if _names_unit(u[1], plan)]
     best, best_score = None, 0.0
-    for anchor, heading, text in doc.get("units", []):
+    for anchor, heading, text in named or units:
         score = _score(heading, text, plan)
-        if score > best_score:
+        if score > best_score or (named and best is None):
             best, best_score = (anchor, heading, text), score
     intro = doc.get("intro") or doc.get("summary") or ""
-    if best is not None and best_score > _score("", intro, plan):
+    if best is not None and (named or best_score > _score("", intro, plan)):
         anchor, heading, text = best
         return Match(anchor, heading, snippet(text, plan))
     return Match(None, None, snippet(doc.get("summary") or intro, plan) if plan.folded else escape(_cut(intro)))

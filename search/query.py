@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from .analysis import EXACT, FOLDED, tokens
+from .languages import FUNCTION_WORDS
 from .numbers import canonical, find_numbers, query_parts
 from .schema import TEXT_FIELDS, field_names
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
+TITLE_PHRASE_BOOST = 3.0
 _PIECES = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -76,9 +78,11 @@ def _run_clause(run: tuple[str, ...], folded_fields, fbi_fields) -> Q.Query:
 def _required_words(p: QueryPlan, synonyms, folded_fields, fbi_fields) -> list[Q.Query]:
     """One clause per query word; a run that has synonyms (BHXH = bảo hiểm xã hội) accepts any of them."""
     spans = synonyms.spans(p.folded) if synonyms else []
+    # Function words ('của', 'ຂອງ') rank but are not required, unless the query has nothing else.
+    optional = FUNCTION_WORDS if any(t not in FUNCTION_WORDS for t in p.folded) else frozenset()
     must, i = [], 0
     for start, end, alts in spans + [(len(p.folded), len(p.folded), [])]:
-        must += [_any_field(folded_fields, t) for t in p.folded[i:start]]
+        must += [_any_field(folded_fields, t) for t in p.folded[i:start] if t not in optional]
         if end > start:
             run = tuple(p.folded[start:end])
             must.append(Q.Or([Q.And([_any_field(folded_fields, t) for t in run]),
@@ -116,6 +120,9 @@ def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Q.Query | No
     if number:
         required = Q.Or([required, *number]) if required is not None else Q.Or(number)
     optional = [_any_field(exact_fields, t) for t in p.exact]
+    if len(p.folded) > 1:
+        # The whole query as a phrase in the title: the document is named by what was typed.
+        optional.append(Q.And([Q.Term("title_fbi", b) for b in _bigrams(p.folded)], boost=TITLE_PHRASE_BOOST))
     optional += [_any_field(bi_fields, b) for b in _bigrams(p.exact)]
     optional += [_any_field(fbi_fields, b) for b in _bigrams(p.folded)]
     optional += number

@@ -53,6 +53,8 @@ class Speller:
         for length in range(len(folded) - limit, len(folded) + limit + 1):
             for cand in self.by_length.get(length, ()):
                 d = distance(folded, cand, limit)
-                if d <= limit and (best is None or (d, -self.freq[cand]) < (best[0], -self.freq[best[1]])):
-                    best = (d, cand)
+                # Nearest first, then the same first letter (typos rarely hit it), then the most frequent.
+                rank = (d, cand[0] != folded[0], -self.freq[cand])
+                if d <= limit and (best is None or rank < best[0]):
+                    best = (rank, cand)
         return self.written[best[1]][1] if best else None

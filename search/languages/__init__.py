@@ -10,6 +10,9 @@ _REGISTRY: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (vi, lo)}
 CODES: tuple[str, ...] = tuple(_REGISTRY)
 
 
+FUNCTION_WORDS: frozenset[str] = frozenset().union(*(lang.function_words for lang in _REGISTRY.values()))
+
+
 def get_language(code: str) -> Language:
     try:
         return _REGISTRY[code]

@@ -23,6 +23,7 @@ class Language:
     script: a regex character class of the script this language segments itself, or None.
     segment: splits one run of that script into (start, end) spans; never drops a character.
     number_words: words people type for a document type, mapped to the number's abbreviation part.
+    function_words: folded tokens a query may contain that a matching document need not.
     """
 
     code: str
@@ -33,6 +34,7 @@ class Language:
     segment: Callable[[str], Iterator[tuple[int, int]]] | None = None
     number_words: dict[str, str] = field(default_factory=dict)
     issuer_aliases: dict[str, str] = field(default_factory=dict)
+    function_words: frozenset[str] = frozenset()  # help ranking, never required ('của', 'ຂອງ')
 
     def script_re(self) -> re.Pattern | None:
         return re.compile(f"{self.script}+") if self.script else None

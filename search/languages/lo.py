@@ -107,4 +107,5 @@ LANGUAGE = Language(
     segment=segment,
     number_words={"ດຳລັດ": "ດລ", "ຂໍ້ຕົກລົງ": "ຂຕລ", "ກົດໝາຍ": "ສພຊ"},
     issuer_aliases={"na": "ສພຊ"},
+    function_words=frozenset("ຂອງ ແລະ ໃນ ທີ່ ໃຫ້ ກັບ ຈາກ ເປັນ ຫຼື ແມ່ນ ໄດ້ ຕໍ່ ເພື່ອ".split()),
 )

@@ -95,4 +95,5 @@ LANGUAGE = Language(
         "quyết định": "qđ", "nghị định": "nđ", "thông tư": "tt", "chỉ thị": "ct",
         "công văn": "cv", "nghị quyết": "nq", "hướng dẫn": "hd"
     },
+    function_words=frozenset("cua va cac nhung ve cho voi trong la duoc theo nay do thi mot nhu tai tu den".split()),
 )
