@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
 from .languages import all_languages, fold, normalize
 
-_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}  # Lao digits → ASCII, same length
+LAO_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}  # Lao digits → ASCII, same length
 
 
+@lru_cache(maxsize=1)
 def _run_pattern() -> re.Pattern:
     scripts = [lang.script for lang in all_languages() if lang.script]
     own = "|".join(f"(?P<s{i}>{s}+)" for i, s in enumerate(scripts))
@@ -18,53 +20,44 @@ def _run_pattern() -> re.Pattern:
     return re.compile(f"{own}|{word}" if own else word)
 
 
+@lru_cache(maxsize=64)
+def _segment(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Normalized text and its token spans. Cached: each text feeds four fields (exact, folded, bigrams)."""
+    pattern = _run_pattern()
+    segmenters = [lang.segment for lang in all_languages() if lang.script]
+    text = normalize(value)
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        if m.lastgroup == "w":
+            spans.append((m.start(), m.end()))
+        else:
+            base = m.start()
+            spans.extend((base + a, base + b) for a, b in segmenters[int(m.lastgroup[1:])](m.group(0)))
+    return text, tuple(spans)
+
+
 class ScriptTokenizer(Tokenizer):
     """Normalizes, then splits: scripts without spaces go to their language's segmenter, others into words."""
-
-    def __init__(self):
-        self._re = None
-
-    def __getstate__(self):
-        return {}
-
-    def __setstate__(self, state):
-        self._re = None
 
     def __eq__(self, other):
         return type(other) is type(self)
 
-    def _segmenters(self):
-        if self._re is None:
-            self._re = _run_pattern()
-            self._seg = [lang.segment for lang in all_languages() if lang.script]
-        return self._re, self._seg
-
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, mode="", **kwargs):
-        pattern, segmenters = self._segmenters()
-        text = normalize(value)
+        text, spans = _segment(value)
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        for m in pattern.finditer(text):
-            if m.lastgroup == "w":
-                spans = [(m.start(), m.end())]
-            else:
-                base = m.start()
-                run = m.group(0)
-                spans = [(base + a, base + b) for a, b in segmenters[int(m.lastgroup[1:])](run)]
-            for a, b in spans:
-                t.text = text[a:b]
-                t.boost = 1.0
-                t.stopped = False
-                if keeporiginal:
-                    t.original = t.text
-                if positions:
-                    t.pos = pos
-                    pos += 1
-                if chars:
-                    t.startchar = start_char + a
-                    t.endchar = start_char + b
-                yield t
+        for pos, (a, b) in enumerate(spans, start_pos):
+            t.text = text[a:b]
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = t.text
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + a
+                t.endchar = start_char + b
+            yield t
 
 
 class CaseFilter(Filter):
@@ -72,7 +65,7 @@ class CaseFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            t.text = t.text.lower().translate(_DIGITS)
+            t.text = t.text.lower().translate(LAO_DIGITS)
             yield t
 
 
@@ -98,10 +91,52 @@ class BigramFilter(Filter):
             prev = cur
 
 
+class AccentedOnlyFilter(Filter):
+    """Keeps only tokens that folding would change ('bảo', not 'bao' or Lao): the exact-accent fields
+    need nothing else, since the folded fields already hold every token."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if fold(t.text) != t.text:
+                yield t
+
+
 EXACT = ScriptTokenizer() | CaseFilter()
+ACCENTED = ScriptTokenizer() | CaseFilter() | AccentedOnlyFilter()
+ACCENTED_BIGRAMS = ScriptTokenizer() | CaseFilter() | BigramFilter() | AccentedOnlyFilter()
 FOLDED = ScriptTokenizer() | CaseFilter() | FoldFilter()
 EXACT_BIGRAMS = ScriptTokenizer() | CaseFilter() | BigramFilter()
 FOLDED_BIGRAMS = ScriptTokenizer() | CaseFilter() | FoldFilter() | BigramFilter()
+
+
+@lru_cache(maxsize=16)
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """Exact and folded words of a text. Lowercasing and folding run once over the whole text
+    (they keep its length, so the token spans still apply), not once per word."""
+    normalized, spans = _segment(text)
+    lowered = normalized.lower().translate(LAO_DIGITS)
+    if len(lowered) != len(normalized):  # a rare letter whose lowercase is longer: word by word
+        exact = [normalized[a:b].lower().translate(LAO_DIGITS) for a, b in spans]
+        return exact, [fold(w) for w in exact]
+    folded = fold(lowered)
+    return [lowered[a:b] for a, b in spans], [folded[a:b] for a, b in spans]
+
+
+def terms(text: str, kind: str) -> list[str]:
+    """The terms one of the chains below produces, without Token objects: the indexing fast path.
+    kind: exact, folded, accented, exact_bigrams, folded_bigrams or accented_bigrams."""
+    exact, folded = _words(text)
+    base, _, pairs = kind.partition("_")
+    if base == "accented":
+        if pairs:
+            return [f"{a} {b}" for a, b, fa, fb in zip(exact, exact[1:], folded, folded[1:]) if a != fa or b != fb]
+        return [w for w, f in zip(exact, folded) if w != f]
+    words = folded if base == "folded" else exact
+    return [f"{a} {b}" for a, b in zip(words, words[1:])] if pairs else list(words)
+
+
+CHAINS = {"exact": EXACT, "folded": FOLDED, "accented": ACCENTED, "exact_bigrams": EXACT_BIGRAMS,
+          "folded_bigrams": FOLDED_BIGRAMS, "accented_bigrams": ACCENTED_BIGRAMS}
 
 
 def tokens(text: str, analyzer=EXACT) -> list[str]:

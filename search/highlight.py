@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .analysis import FOLDED, FOLDED_BIGRAMS, tokens
+from .analysis import FOLDED, FOLDED_BIGRAMS, LAO_DIGITS, tokens
+from .languages import fold
 from .numbers import find_numbers
 from .query import QueryPlan
 
@@ -68,6 +69,11 @@ def _pairs(toks: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
+def _may_match(text: str, plan: QueryPlan) -> bool:
+    folded = fold(text.lower().translate(LAO_DIGITS))
+    return any(t in folded for t in plan.folded) or bool(plan.number_keys)
+
+
 def _names_unit(heading: str, plan: QueryPlan) -> bool:
     """The query names this unit: a word and a number together, as in its heading ('điều 17', 'ມາດຕາ 1')."""
     named = {b for b in _pairs(plan.folded) if b.split(" ")[1].isdigit()}
@@ -80,6 +86,8 @@ def best_match(doc: dict, plan: QueryPlan) -> Match:
     named = [u for u in units if _names_unit(u[1], plan)]
     best, best_score = None, 0.0
     for anchor, heading, text in named or units:
+        if not named and not _may_match(heading + " " + text, plan):
+            continue  # a cheap substring test spares tokenizing units that cannot match
         score = _score(heading, text, plan)
         if score > best_score or (named and best is None):
             best, best_score = (anchor, heading, text), score

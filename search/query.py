@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from .analysis import EXACT, FOLDED, tokens
-from .languages import FUNCTION_WORDS
+from .languages import FUNCTION_WORDS, fold
 from .numbers import canonical, find_numbers, query_parts
 from .schema import TEXT_FIELDS, field_names
 
@@ -119,11 +119,12 @@ def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Q.Query | No
         required = Q.Or(must) if must else None
     if number:
         required = Q.Or([required, *number]) if required is not None else Q.Or(number)
-    optional = [_any_field(exact_fields, t) for t in p.exact]
+    accented = [t for t in p.exact if fold(t) != t]  # the accented fields hold nothing else
+    optional = [_any_field(exact_fields, t) for t in accented]
     if len(p.folded) > 1:
         # The whole query as a phrase in the title: the document is named by what was typed.
         optional.append(Q.And([Q.Term("title_fbi", b) for b in _bigrams(p.folded)], boost=TITLE_PHRASE_BOOST))
-    optional += [_any_field(bi_fields, b) for b in _bigrams(p.exact)]
+    optional += [_any_field(bi_fields, b) for b in _bigrams(p.exact) if fold(b) != b]
     optional += [_any_field(fbi_fields, b) for b in _bigrams(p.folded)]
     optional += number
     q = Q.AndMaybe(required, Q.Or(optional)) if optional else required

@@ -76,12 +76,14 @@ class _Generation:
         with self._lock:
             if self._speller is None:
                 reader = searcher.reader()
-                terms: dict[str, int] = {}
-                for name in ("title", "heads", "body"):
-                    for term, info in reader.iter_field(name):
-                        word = term.decode("utf-8")
-                        terms[word] = terms.get(word, 0) + info.doc_frequency()
-                self._speller = Speller(terms)
+                folded: dict[str, int] = {}
+                accented: dict[str, int] = {}
+                for names, into in ((("title_f", "heads_f", "body_f"), folded), (("title", "heads", "body"), accented)):
+                    for name in names:
+                        for term, info in reader.iter_field(name):
+                            word = term.decode("utf-8")
+                            into[word] = into.get(word, 0) + info.doc_frequency()
+                self._speller = Speller(folded, accented)
             return self._speller
 
 

@@ -28,15 +28,15 @@ def distance(a: str, b: str, limit: int) -> int:
 class Speller:
     """Vocabulary of folded terms with their frequencies and their most common written form."""
 
-    def __init__(self, exact_terms: dict[str, int]):
-        self.freq: dict[str, int] = defaultdict(int)
+    def __init__(self, folded_terms: dict[str, int], accented_terms: dict[str, int]):
+        """folded_terms: every folded word and its document frequency; accented_terms: the written
+        forms that folding changes ('bảo'), so a correction is offered with its accents."""
+        self.freq: dict[str, int] = {t: df for t, df in folded_terms.items() if t and " " not in t}
+        # The most frequent accented form of a word, when it has one ('bao' → 'bảo').
         self.written: dict[str, tuple[int, str]] = {}
-        for term, df in exact_terms.items():
-            if " " in term or not term:
-                continue
+        for term, df in accented_terms.items():
             folded = fold(term)
-            self.freq[folded] += df
-            if df > self.written.get(folded, (0, ""))[0]:
+            if " " not in term and folded in self.freq and df > self.written.get(folded, (0, ""))[0]:
                 self.written[folded] = (df, term)
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.freq:
@@ -57,4 +57,4 @@ class Speller:
                 rank = (d, cand[0] != folded[0], -self.freq[cand])
                 if d <= limit and (best is None or rank < best[0]):
                     best = (rank, cand)
-        return self.written[best[1]][1] if best else None
+        return self.written.get(best[1], (0, best[1]))[1] if best else None

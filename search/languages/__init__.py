@@ -31,9 +31,12 @@ def normalize(text: str) -> str:
     return text
 
 
+_FOLDS = tuple(lang.fold for lang in _REGISTRY.values() if lang.folds)
+
+
 def fold(token: str) -> str:
-    for lang in _REGISTRY.values():
-        token = lang.fold(token)
+    for folder in _FOLDS:
+        token = folder(token)
     return token
 
 

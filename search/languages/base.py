@@ -34,6 +34,7 @@ class Language:
     segment: Callable[[str], Iterator[tuple[int, int]]] | None = None
     number_words: dict[str, str] = field(default_factory=dict)
     issuer_aliases: dict[str, str] = field(default_factory=dict)
+    folds: bool = True  # False when fold is the identity (skipped on the hot path)
     function_words: frozenset[str] = frozenset()  # help ranking, never required ('của', 'ຂອງ')
 
     def script_re(self) -> re.Pattern | None:

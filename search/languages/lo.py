@@ -103,6 +103,7 @@ LANGUAGE = Language(
     name="ພາສາລາວ",
     normalize=normalize,
     fold=fold,
+    folds=False,
     script="[\u0e80-\u0ecf\u0edc-\u0eff]",
     segment=segment,
     number_words={"ດຳລັດ": "ດລ", "ຂໍ້ຕົກລົງ": "ຂຕລ", "ກົດໝາຍ": "ສພຊ"},

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from search.analysis import EXACT, EXACT_BIGRAMS, FOLDED, FOLDED_BIGRAMS, tokens
+from search.analysis import CHAINS, EXACT, EXACT_BIGRAMS, FOLDED, FOLDED_BIGRAMS, terms, tokens
 from search.languages import UnknownLanguage, get_language, normalize
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -75,3 +75,10 @@ def test_analyzers_survive_pickling_as_whoosh_stores_them():
 def test_unknown_language_is_an_error_not_a_fallback():
     with pytest.raises(UnknownLanguage, match="unknown language 'th'"):
         get_language("th")
+
+
+@pytest.mark.parametrize("kind", sorted(CHAINS))
+def test_the_indexing_fast_path_gives_the_same_terms_as_the_analyzer_chain(kind):
+    text = ("Quyết định 216/QĐ-BHXH: thanh tra BẢO HIỂM xã hội, hoà bình; İstanbul "
+            "ການກວດກາ ຫນ່ວຍງານ ມາດຕາ ໗ ເງິນ\u200bສົມທົບ bao gồm")
+    assert terms(text, kind) == tokens(text, CHAINS[kind])
