@@ -122,6 +122,12 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     return [lowered[a:b] for a, b in spans], [folded[a:b] for a, b in spans]
 
 
+def word_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str], list[str]]:
+    """Spans, exact words and folded words of an already normalized text (stored text is)."""
+    exact, folded = _words(text)
+    return _segment(text)[1], exact, folded
+
+
 def terms(text: str, kind: str) -> list[str]:
     """The terms one of the chains below produces, without Token objects: the indexing fast path.
     kind: exact, folded, accented, exact_bigrams, folded_bigrams or accented_bigrams."""

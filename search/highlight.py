@@ -1,15 +1,18 @@
 """Picks the best-matching unit of a document and cuts a snippet of it with the matched words marked."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
-from .analysis import FOLDED, FOLDED_BIGRAMS, LAO_DIGITS, tokens
+from .analysis import LAO_DIGITS, terms, word_spans
 from .languages import fold
 from .numbers import find_numbers
 from .query import QueryPlan
 
 SNIPPET_CHARS = 220
+LAO = re.compile("[\u0e80-\u0eff]")
 
 
 @dataclass
@@ -27,7 +30,8 @@ def _spans(text: str, plan: QueryPlan) -> tuple[list[tuple[int, int]], set[str],
     wanted = set(plan.folded)
     pairs = {(a, b) for a, b in zip(plan.folded, plan.folded[1:])}
     exact = set(plan.exact)
-    toks = [(t.text, t.startchar, t.endchar) for t in FOLDED(text, chars=True)]
+    spans_all, _, folded_words = word_spans(text)
+    toks = [(f, s, e) for f, (s, e) in zip(folded_words, spans_all)]
     hit = [t in wanted for t, _, _ in toks]
     in_pair = [False] * len(toks)
     for i in range(len(toks) - 1):
@@ -55,29 +59,43 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
+    """Finds query words in folded text without tokenizing it: words of spaced scripts must stand
+    alone; Lao syllables have no spaces around them to check."""
+    if not folded:
+        return None
+    parts = []
+    for word in sorted(set(folded), key=len, reverse=True):
+        w = re.escape(word)
+        parts.append(w if LAO.search(word) else rf"(?<![^\W_]){w}(?![^\W_])")
+    return re.compile("|".join(parts))
+
+
 def _score(heading: str, text: str, plan: QueryPlan) -> float:
-    spans, seen, exact_hits = _spans(text, plan)
-    _, head_seen, _ = _spans(heading, plan)
+    """How well a unit answers the query: distinct words, words in its heading, a word pair that names
+    it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
+    of every hit on the page is scored, only the winner is tokenized for its snippet."""
+    pattern = _pattern(tuple(plan.folded))
+    lowered = text.lower().translate(LAO_DIGITS)
+    found = pattern.findall(fold(lowered)) if pattern else []
+    head_seen = set(pattern.findall(fold(heading.lower().translate(LAO_DIGITS)))) if pattern and heading else set()
+    exact_hits = sum(lowered.count(w) for w in plan.exact if fold(w) != w)
     numbers = len(set(find_numbers(text)) & set(plan.number_keys)) if plan.number_keys else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
-    head_pairs = len(set(tokens(heading, FOLDED_BIGRAMS)) & set(_pairs(plan.folded))) if heading else 0
-    return (3 * len(seen) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * exact_hits + 0.1 * len(spans)
-            + 5 * numbers)
+    head_pairs = len(set(terms(heading, "folded_bigrams")) & set(_pairs(plan.folded))) if heading else 0
+    return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
+            + 0.1 * min(len(found), 50) + 5 * numbers)
 
 
 def _pairs(toks: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
-def _may_match(text: str, plan: QueryPlan) -> bool:
-    folded = fold(text.lower().translate(LAO_DIGITS))
-    return any(t in folded for t in plan.folded) or bool(plan.number_keys)
-
-
 def _names_unit(heading: str, plan: QueryPlan) -> bool:
     """The query names this unit: a word and a number together, as in its heading ('điều 17', 'ມາດຕາ 1')."""
     named = {b for b in _pairs(plan.folded) if b.split(" ")[1].isdigit()}
-    return bool(named & set(tokens(heading, FOLDED_BIGRAMS)))
+    return bool(named & set(terms(heading, "folded_bigrams")))
 
 
 def best_match(doc: dict, plan: QueryPlan) -> Match:
@@ -86,8 +104,6 @@ def best_match(doc: dict, plan: QueryPlan) -> Match:
     named = [u for u in units if _names_unit(u[1], plan)]
     best, best_score = None, 0.0
     for anchor, heading, text in named or units:
-        if not named and not _may_match(heading + " " + text, plan):
-            continue  # a cheap substring test spares tokenizing units that cannot match
         score = _score(heading, text, plan)
         if score > best_score or (named and best is None):
             best, best_score = (anchor, heading, text), score

@@ -64,45 +64,43 @@ def _bigrams(toks: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
+class TreeOr(Q.Or):
+    """An Or that never preloads every posting (Whoosh does on small indexes): under an And or AndMaybe
+    it is skipped to the required side's candidates instead."""
+    matcher_type = Q.Or.DEFAULT_MATCHER
+
+
 def _any_field(names: list[str], term: str, boost: float = 1.0) -> Q.Query:
-    return Q.Or([Q.Term(n, term) for n in names], boost=boost)
+    return TreeOr([Q.Term(n, term) for n in names], boost=boost)
 
 
-def _run_clause(run: tuple[str, ...], folded_fields, fbi_fields) -> Q.Query:
-    """A run of tokens: one token anywhere, or every neighbouring pair together."""
+# The body fields hold all of a document's text: a required word is looked up in one field only.
+ALL_FOLDED, ALL_FOLDED_BIGRAMS = "body_f", "body_fbi"
+
+
+def _run_clause(run: tuple[str, ...]) -> Q.Query:
+    """A run of tokens: one token, or every neighbouring pair together."""
     if len(run) == 1:
-        return _any_field(folded_fields, run[0])
-    return Q.And([_any_field(fbi_fields, b) for b in _bigrams(list(run))])
+        return Q.Term(ALL_FOLDED, run[0])
+    return Q.And([Q.Term(ALL_FOLDED_BIGRAMS, b) for b in _bigrams(list(run))])
 
 
-def _required_words(p: QueryPlan, synonyms, folded_fields, fbi_fields) -> list[Q.Query]:
+def _required_words(p: QueryPlan, synonyms) -> list[Q.Query]:
     """One clause per query word; a run that has synonyms (BHXH = bảo hiểm xã hội) accepts any of them."""
     spans = synonyms.spans(p.folded) if synonyms else []
     # Function words ('của', 'ຂອງ') rank but are not required, unless the query has nothing else.
     optional = FUNCTION_WORDS if any(t not in FUNCTION_WORDS for t in p.folded) else frozenset()
     must, i = [], 0
     for start, end, alts in spans + [(len(p.folded), len(p.folded), [])]:
-        must += [_any_field(folded_fields, t) for t in p.folded[i:start] if t not in optional]
+        must += [Q.Term(ALL_FOLDED, t) for t in p.folded[i:start] if t not in optional]
         if end > start:
             run = tuple(p.folded[start:end])
-            must.append(Q.Or([Q.And([_any_field(folded_fields, t) for t in run]),
-                              *[_run_clause(alt, folded_fields, fbi_fields) for alt in alts]]))
+            must.append(TreeOr([Q.And([Q.Term(ALL_FOLDED, t) for t in run]), *[_run_clause(alt) for alt in alts]]))
         i = end
     return must
 
 
-def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Q.Query | None:
-    """Required: every folded token in some text field (or any when not conjunctive), or the number.
-    Optional, for ranking: exact tokens, bigrams, the number key and its parts."""
-    folded_fields = [field_names(base)[2] for base in TEXT_FIELDS]
-    exact_fields = [field_names(base)[0] for base in TEXT_FIELDS]
-    fbi_fields = [field_names(base)[3] for base in TEXT_FIELDS]
-    bi_fields = [field_names(base)[1] for base in TEXT_FIELDS]
-    must = _required_words(p, synonyms, folded_fields, fbi_fields)
-    for phrase in p.phrases:
-        # A phrase is every pair of its neighbouring syllables (bigram fields): no positions needed.
-        for bigram in _bigrams(tokens(phrase, FOLDED)):
-            must.append(_any_field(fbi_fields, bigram))
+def _number_clauses(p: QueryPlan) -> list[Q.Query]:
     number = []
     for key in p.number_keys:
         number.append(Q.Term("number", key))
@@ -111,29 +109,45 @@ def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Q.Query | No
         number.append(Q.And([Q.Term("numparts", part) for part in p.number_parts]))
     elif p.number_parts:
         number.append(Q.Term("numparts", p.number_parts[0]))
+    return number
+
+
+@dataclass
+class Built:
+    required: Q.Query  # what a document must match: counts and facets come from this alone
+    ranked: Q.Query  # the same documents, scored with every ranking signal
+
+
+def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Built | None:
+    """Required: every folded token (or any, when not conjunctive), or the document number.
+    Optional, for ranking: the words in titles and headings, exact accents, pairs of words, the number."""
+    exact_fields = [field_names(base)[0] for base in TEXT_FIELDS]
+    bi_fields = [field_names(base)[1] for base in TEXT_FIELDS]
+    fbi_fields = [field_names(base)[3] for base in TEXT_FIELDS]
+    named_fields = [field_names(base)[2] for base in TEXT_FIELDS if base != "body"]
+    must = _required_words(p, synonyms)
+    for phrase in p.phrases:
+        # A phrase is every pair of its neighbouring syllables (bigram fields): no positions needed.
+        must += [Q.Term(ALL_FOLDED_BIGRAMS, b) for b in _bigrams(tokens(phrase, FOLDED))]
+    number = _number_clauses(p)
     if not must and not number:
         return None
-    if conjunctive:
-        required = Q.And(must) if must else None
-    else:
-        required = Q.Or(must) if must else None
+    required = (Q.And(must) if conjunctive else TreeOr(must)) if must else None
     if number:
-        required = Q.Or([required, *number]) if required is not None else Q.Or(number)
+        required = TreeOr([required, *number]) if required is not None else TreeOr(number)
+    excluded = [Q.And([Q.Term(ALL_FOLDED, t) for t in tokens(e, FOLDED)]) for e in p.excluded if tokens(e, FOLDED)]
+    if excluded:
+        required = Q.AndNot(required, TreeOr(excluded))
     accented = [t for t in p.exact if fold(t) != t]  # the accented fields hold nothing else
-    optional = [_any_field(exact_fields, t) for t in accented]
+    optional = [_any_field(named_fields, t) for t in p.folded]
+    optional += [_any_field(exact_fields, t) for t in accented]
     if len(p.folded) > 1:
         # The whole query as a phrase in the title: the document is named by what was typed.
         optional.append(Q.And([Q.Term("title_fbi", b) for b in _bigrams(p.folded)], boost=TITLE_PHRASE_BOOST))
     optional += [_any_field(bi_fields, b) for b in _bigrams(p.exact) if fold(b) != b]
     optional += [_any_field(fbi_fields, b) for b in _bigrams(p.folded)]
     optional += number
-    q = Q.AndMaybe(required, Q.Or(optional)) if optional else required
-    if p.excluded:
-        excluded = [Q.And([_any_field(folded_fields, t) for t in tokens(e, FOLDED)])
-                    for e in p.excluded if tokens(e, FOLDED)]
-        if excluded:
-            q = Q.AndNot(q, Q.Or(excluded))
-    return q
+    return Built(required, Q.AndMaybe(required, TreeOr(optional)) if optional else required)
 
 
 def filters(lang: str | None, facets: dict[str, str]) -> Q.Query | None:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.system import pack_uint
 
 from .analysis import CHAINS, terms
 
 # Bump whenever fields, analyzers or stored layout change: an index of another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Accented syllables, accented bigrams, folded syllables, folded bigrams: an accented query hits all four
 # on text with the same accents and only the folded two on other accents, so exact accents rank first.
@@ -60,7 +60,8 @@ def make_schema() -> fields.Schema:
         numparts=fields.KEYWORD(field_boost=NUMBER_PART_BOOST),
         cited=fields.KEYWORD(field_boost=CITED_BOOST),
         fingerprint=fields.STORED,
-        doc=fields.STORED,
+        # The document itself (units, payload) in a compressed column: read only for the hits shown.
+        doc=fields.COLUMN(columns.CompressedBytesColumn()),
     )
     for base, boosts in TEXT_FIELDS.items():
         for name, kind, boost in zip(field_names(base), KINDS, boosts):

@@ -87,6 +87,10 @@ class _Generation:
             return self._speller
 
 
+def _doc(searcher, docnum: int) -> dict:
+    return json.loads(searcher.reader().column_reader("doc")[docnum])
+
+
 class SearchService:
     """Thread-safe entry point; each thread gets its own Whoosh searcher (they are not thread-safe)."""
 
@@ -132,12 +136,12 @@ class SearchService:
 
     def get(self, lang: str, doc_id: str) -> dict | None:
         _, s = self._searcher()
-        fields = s.document(key=f"{lang}:{doc_id}")
-        return fields["doc"] if fields else None
+        docnum = s.document_number(key=f"{lang}:{doc_id}")
+        return None if docnum is None else _doc(s, docnum)
 
     def all_documents(self, lang: str | None = None) -> list[dict]:
         _, s = self._searcher()
-        return [f["doc"] for f in s.reader().all_stored_fields() if lang is None or f["lang"] == lang]
+        return [_doc(s, n) for n, f in s.reader().iter_docs() if lang is None or f["lang"] == lang]
 
     def suggest(self, prefix: str, lang: str | None = None, limit: int = 8) -> list[SuggestionRecord]:
         gen, _ = self._searcher()
@@ -187,33 +191,38 @@ class SearchService:
 
     def _run(self, gen, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page,
              conjunctive) -> SearchResults:
-        q = build(p, conjunctive, gen.synonyms)
+        built = build(p, conjunctive, gen.synonyms)
         empty = SearchResults(p.text, lang, 0, page, per_page, [], {})
-        if q is None:
+        if built is None:
             return empty
         flt = filters(None if lang == "all" else lang, facet_filters)
-        window = page * per_page + 20
         groupedby = sorting.Facets()
         for name in FACETS:
             groupedby.add_field(name, allow_overlap=(name == "tags"))
-        kwargs = {"filter": flt, "limit": window, "groupedby": groupedby, "maptype": sorting.Count}
+        # Two passes: an unscored one over the required part gives the total and the facet counts;
+        # the scored one only has to find the best `window` documents, which Whoosh can do without
+        # scoring every match.
+        matched = searcher.search(built.required, filter=flt, limit=None, scored=False, groupedby=groupedby,
+                                  maptype=sorting.Count)
+        window = page * per_page + 20
+        kwargs = {"filter": flt, "limit": window}
         if sort != "relevance":
             kwargs["sortedby"] = sorting.FieldFacet("issued", reverse=(sort == "newest"))
-        results = searcher.search(q, **kwargs)
-        ranked = [(r.score or 0.0, r.docnum, r["doc"]) for r in results]
+        results = searcher.search(built.ranked, **kwargs)
+        ranked = [(r.score or 0.0, r.docnum, r["status"]) for r in results]
         if sort == "relevance":
-            ranked = [(s * STATUS_FACTOR.get(d["status"], 0.95), n, d) for s, n, d in ranked]
+            ranked = [(s * STATUS_FACTOR.get(status, 0.95), n, status) for s, n, status in ranked]
             ranked.sort(key=lambda x: (-x[0], x[1]))
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
-        for score, _, doc in page_items:
+        for score, docnum, _ in page_items:
+            doc = _doc(searcher, docnum)
             match = best_match(doc, p)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
         facets = {}
         for name in FACETS:
-            counts = results.groups(name)
+            counts = matched.groups(name)
             facets[name] = sorted(((str(k), v) for k, v in counts.items() if k not in (None, "", b"")),
                                   key=lambda kv: (-kv[1], kv[0]))
-        return SearchResults(p.text, lang, len(results), page, per_page,
-                             hits, facets)
+        return SearchResults(p.text, lang, len(matched), page, per_page, hits, facets)
