@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from .analysis import LAO_DIGITS, terms, word_spans
+from .analysis import LAO_DIGITS, word_spans
 from .languages import fold
 from .numbers import find_numbers
 from .query import QueryPlan
@@ -83,7 +83,7 @@ def _score(heading: str, text: str, plan: QueryPlan) -> float:
     exact_hits = sum(lowered.count(w) for w in plan.exact if fold(w) != w)
     numbers = len(set(find_numbers(text)) & set(plan.number_keys)) if plan.number_keys else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
-    head_pairs = len(set(terms(heading, "folded_bigrams")) & set(_pairs(plan.folded))) if heading else 0
+    head_pairs = _heading_pairs(heading, plan) if heading else 0
     return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
             + 0.1 * min(len(found), 50) + 5 * numbers)
 
@@ -92,10 +92,23 @@ def _pairs(toks: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
+def _pair_in(pair: str, folded_heading: str) -> bool:
+    a, b = pair.split(" ")
+    if LAO.search(pair):
+        return a + b in folded_heading or pair in folded_heading
+    return re.search(rf"(?<![^\W_]){re.escape(a)}\s*{re.escape(b)}(?![^\W_])", folded_heading) is not None
+
+
+def _heading_pairs(heading: str, plan: QueryPlan, numbered: bool = False) -> int:
+    """Query word pairs found together in a heading; numbered: only pairs ending in a number."""
+    folded = fold(heading.lower().translate(LAO_DIGITS))
+    pairs = [b for b in _pairs(plan.folded) if not numbered or b.split(" ")[1].isdigit()]
+    return sum(_pair_in(b, folded) for b in set(pairs))
+
+
 def _names_unit(heading: str, plan: QueryPlan) -> bool:
     """The query names this unit: a word and a number together, as in its heading ('điều 17', 'ມາດຕາ 1')."""
-    named = {b for b in _pairs(plan.folded) if b.split(" ")[1].isdigit()}
-    return bool(named & set(terms(heading, "folded_bigrams")))
+    return _heading_pairs(heading, plan, numbered=True) > 0
 
 
 def best_match(doc: dict, plan: QueryPlan) -> Match:

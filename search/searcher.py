@@ -8,6 +8,7 @@ from pathlib import Path
 
 from whoosh import index, sorting
 
+from .docsets import DocSets
 from .highlight import best_match
 from .analysis import FOLDED
 from .languages import normalize
@@ -22,6 +23,8 @@ FACETS = ("lang", "type", "status", "year", "tags", "issuer")
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE = 1000
 MAX_PER_PAGE = 100
+CANDIDATES = 100  # documents the full ranking looks at, at least
+RERANK_ALL = 300  # up to this many matches, the full ranking scores them all
 # Near ties go to documents in force: a small factor, so relevance still decides clear cases.
 STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
                  "unknown": 0.95, "repealed": 0.9}
@@ -70,6 +73,7 @@ class _Generation:
         synonyms_file = path / SYNONYMS
         self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
         self._speller: Speller | None = None
+        self.docsets = DocSets(FACETS)
         self._lock = threading.Lock()
 
     def speller(self, searcher) -> Speller:
@@ -189,6 +193,22 @@ class SearchService:
             out.append("".join(pieces) + text[pos:])
         return " ".join(out) if changed else None
 
+    def _rerank(self, searcher, built, candidates: list[int], window: int) -> list[tuple[float, int, str]]:
+        """Every ranking signal, on the candidates only, then the near-tie preference for documents in force."""
+        matcher = built.ranked.matcher(searcher, searcher.context())
+        stored = searcher.reader().stored_fields
+        ranked = []
+        for docnum in candidates:
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                status = stored(docnum)["status"]
+                ranked.append((matcher.score() * STATUS_FACTOR.get(status, 0.95), docnum, status))
+        ranked.sort(key=lambda x: (-x[0], x[1]))
+        return ranked[:window]
+
     def _run(self, gen, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page,
              conjunctive) -> SearchResults:
         built = build(p, conjunctive, gen.synonyms)
@@ -196,23 +216,23 @@ class SearchService:
         if built is None:
             return empty
         flt = filters(None if lang == "all" else lang, facet_filters)
-        groupedby = sorting.Facets()
-        for name in FACETS:
-            groupedby.add_field(name, allow_overlap=(name == "tags"))
-        # Two passes: an unscored one over the required part gives the total and the facet counts;
-        # the scored one only has to find the best `window` documents, which Whoosh can do without
-        # scoring every match.
-        matched = searcher.search(built.required, filter=flt, limit=None, scored=False, groupedby=groupedby,
-                                  maptype=sorting.Count)
+        reader = searcher.reader()
+        # Which documents match, as sets (cached per term): the total and the facet counts need no scoring.
+        docs = gen.docsets.evaluate(reader, built.required)
+        if flt is not None:
+            docs &= gen.docsets.evaluate(reader, flt)
         window = page * per_page + 20
-        kwargs = {"filter": flt, "limit": window}
         if sort != "relevance":
-            kwargs["sortedby"] = sorting.FieldFacet("issued", reverse=(sort == "newest"))
-        results = searcher.search(built.ranked, **kwargs)
-        ranked = [(r.score or 0.0, r.docnum, r["status"]) for r in results]
-        if sort == "relevance":
-            ranked = [(s * STATUS_FACTOR.get(status, 0.95), n, status) for s, n, status in ranked]
-            ranked.sort(key=lambda x: (-x[0], x[1]))
+            results = searcher.search(built.ranked, filter=flt, limit=window,
+                                      sortedby=sorting.FieldFacet("issued", reverse=(sort == "newest")))
+            ranked = [(r.score or 0.0, r.docnum, r["status"]) for r in results]
+        else:
+            if len(docs) <= RERANK_ALL:
+                candidates = sorted(docs)
+            else:  # many matches: the required words alone pick the candidates first
+                first = searcher.search(built.required, filter=flt, limit=max(CANDIDATES, 3 * window))
+                candidates = sorted(r.docnum for r in first)
+            ranked = self._rerank(searcher, built, candidates, window)
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
         for score, docnum, _ in page_items:
@@ -220,9 +240,4 @@ class SearchService:
             match = best_match(doc, p)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
-        facets = {}
-        for name in FACETS:
-            counts = matched.groups(name)
-            facets[name] = sorted(((str(k), v) for k, v in counts.items() if k not in (None, "", b"")),
-                                  key=lambda kv: (-kv[1], kv[0]))
-        return SearchResults(p.text, lang, len(matched), page, per_page, hits, facets)
+        return SearchResults(p.text, lang, len(docs), page, per_page, hits, gen.docsets.counts(reader, docs))

@@ -1,0 +1,75 @@
+"""Which documents match, as sets: totals and facet counts without scoring or walking matchers."""
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+
+from whoosh import query as Q
+from whoosh.reading import TermNotFound
+
+MAX_CACHED_TERMS = 4096
+
+
+class DocSets:
+    """Per index generation: posting sets of terms (cached), and each document's facet values."""
+
+    def __init__(self, facets: tuple[str, ...]):
+        self.facets = facets
+        self._terms: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
+        self._values: dict[str, list] | None = None
+        self._lock = threading.Lock()
+
+    def term(self, reader, field: str, text: str) -> frozenset[int]:
+        key = (field, text)
+        with self._lock:
+            found = self._terms.get(key)
+            if found is not None:
+                self._terms.move_to_end(key)
+                return found
+        try:
+            ids = frozenset(reader.postings(field, text).all_ids())
+        except TermNotFound:
+            ids = frozenset()
+        with self._lock:
+            self._terms[key] = ids
+            if len(self._terms) > MAX_CACHED_TERMS:
+                self._terms.popitem(last=False)
+        return ids
+
+    def evaluate(self, reader, q: Q.Query) -> frozenset[int]:
+        """The documents a query built by query.build matches (Term, And, Or, AndNot, AndMaybe)."""
+        if isinstance(q, Q.Term):
+            return self.term(reader, q.fieldname, q.text)
+        if isinstance(q, Q.AndMaybe):
+            return self.evaluate(reader, q.a)
+        if isinstance(q, Q.AndNot):
+            return self.evaluate(reader, q.a) - self.evaluate(reader, q.b)
+        if isinstance(q, Q.And):
+            sets = sorted((self.evaluate(reader, s) for s in q.subqueries), key=len)
+            return frozenset.intersection(*sets) if sets else frozenset()
+        if isinstance(q, Q.Or):
+            return frozenset().union(*(self.evaluate(reader, s) for s in q.subqueries))
+        raise TypeError(f"cannot evaluate {type(q).__name__} as a set")
+
+    def counts(self, reader, docs) -> dict[str, list[tuple[str, int]]]:
+        values = self._facet_values(reader)
+        out = {}
+        for name in self.facets:
+            column = values[name]
+            counter: Counter = Counter()
+            for d in docs:
+                counter.update(column[d])
+            out[name] = sorted(((v, c) for v, c in counter.items() if v), key=lambda kv: (-kv[1], kv[0]))
+        return out
+
+    def _facet_values(self, reader) -> dict[str, list]:
+        with self._lock:
+            if self._values is None:
+                size = reader.doc_count_all()
+                values = {name: [()] * size for name in self.facets}
+                for docnum, fields in reader.iter_docs():
+                    for name in self.facets:
+                        raw = fields.get(name) or ""
+                        values[name][docnum] = tuple(v for v in raw.split(",") if v) if name == "tags" else (raw,)
+                self._values = values
+            return self._values
