@@ -387,3 +387,10 @@ def test_language_switcher_and_hreflang_never_lead_to_a_404(custom_client):
     alternates = re.findall(r'<link rel="alternate" hreflang="\w+" href="([^"]+)">', html)
     for href in [switch, *alternates]:
         assert custom_client.get(href).status_code == 200, href
+
+
+def test_a_document_page_is_small_and_makes_no_external_requests(client):
+    page = client.get("/vi/docs/law-84-2025-qh15").text
+    css = client.get("/static/style.css").text
+    assert len(page.encode()) + len(css.encode()) < 100_000
+    assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
