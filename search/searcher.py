@@ -68,13 +68,21 @@ class _Generation:
     def __init__(self, path: Path):
         self.path = path
         self.index = index.open_dir(str(path))
-        entries = json.loads((path / SUGGESTIONS).read_text(encoding="utf-8"))
-        self.suggester = Suggester([SuggestionRecord(**e) for e in entries])
+        self._suggester: Suggester | None = None
         synonyms_file = path / SYNONYMS
         self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
         self._speller: Speller | None = None
         self.docsets = DocSets(FACETS)
         self._lock = threading.Lock()
+
+    @property
+    def suggester(self) -> Suggester:
+        """Built on first use: a new generation must serve searches at once, not after building this."""
+        with self._lock:
+            if self._suggester is None:
+                entries = json.loads((self.path / SUGGESTIONS).read_text(encoding="utf-8"))
+                self._suggester = Suggester([SuggestionRecord(**e) for e in entries])
+            return self._suggester
 
     def speller(self, searcher) -> Speller:
         with self._lock:
@@ -177,13 +185,15 @@ class SearchService:
         """The query with unknown syllables replaced by the nearest known ones, or None."""
         if not p.words:
             return None
-        speller = gen.speller(searcher)
+        reader = searcher.reader()
         changed, out, budget = False, [], MAX_UNKNOWN
         for word in p.words:
             text = normalize(word)
             pieces, pos = [], 0
             for tok in FOLDED(text, chars=True):
-                if budget and not speller.known(tok.text) and not tok.text.isdigit():
+                # Known words are looked up in the index; the vocabulary is loaded only for unknown ones.
+                if budget and not tok.text.isdigit() and not reader.doc_frequency("body_f", tok.text):
+                    speller = gen.speller(searcher)
                     budget -= 1
                     fix = speller.correct(tok.text)
                     if fix:
