@@ -8,7 +8,7 @@ from whoosh import query as Q
 
 from .analysis import EXACT, FOLDED, tokens
 from .languages import FUNCTION_WORDS, fold
-from .numbers import canonical, find_numbers, query_parts
+from .numbers import find_numbers, query_parts
 from .schema import TEXT_FIELDS, field_names
 
 MAX_QUERY_CHARS = 500
@@ -155,7 +155,3 @@ def filters(lang: str | None, facets: dict[str, str]) -> Q.Query | None:
     parts = [Q.Term("lang", lang)] if lang else []
     parts += [Q.Term(name, value) for name, value in facets.items() if value]
     return Q.And(parts) if parts else None
-
-
-def canonical_number(text: str) -> str:
-    return canonical(text)

@@ -42,9 +42,6 @@ class Speller:
         for term in self.freq:
             self.by_length[len(term)].append(term)
 
-    def known(self, folded: str) -> bool:
-        return folded in self.freq
-
     def correct(self, folded: str) -> str | None:
         if len(folded) < 3 or folded.isdigit():
             return None

@@ -24,10 +24,6 @@ SUGGESTIONS = "suggestions.json"
 SYNONYMS = "synonyms.json"
 
 
-class IndexError_(RuntimeError):
-    """The index folder cannot be used."""
-
-
 @dataclass
 class BuildReport:
     generation: str

@@ -13,6 +13,7 @@ from search.languages import match_key as fold_key
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
 from .caching import etag_for, mark, not_modified
 from .citations import decorate_units
+from .parallel import align
 from .params import NotFound, content_lang, search_params
 from .views import doc_url, document_view, search_view
 
@@ -137,7 +138,6 @@ def parallel_page(request: Request, lang: str, doc_id: str):
     library = request.app.state.library
     columns = [document_view(library, d) for c in [lang, *[c for c in CODES if c != lang]]
                if (d := library.doc(c, doc_id))]
-    from .parallel import align
     rows = align(columns)
     return render(request, lang, "parallel.html", doc=columns[0], columns=columns, rows=rows,
                   available=tuple(c["lang"] for c in columns))
