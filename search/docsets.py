@@ -7,7 +7,7 @@ from collections import Counter, OrderedDict
 from whoosh import query as Q
 from whoosh.reading import TermNotFound
 
-MAX_CACHED_TERMS = 4096
+MAX_CACHED_IDS = 2_000_000  # document numbers held in cached sets, all terms together (~100 MB)
 
 
 class DocSets:
@@ -16,6 +16,7 @@ class DocSets:
     def __init__(self, facets: tuple[str, ...]):
         self.facets = facets
         self._terms: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
+        self._cached_ids = 0
         self._values: dict[str, list] | None = None
         self._lock = threading.Lock()
 
@@ -31,9 +32,12 @@ class DocSets:
         except TermNotFound:
             ids = frozenset()
         with self._lock:
-            self._terms[key] = ids
-            if len(self._terms) > MAX_CACHED_TERMS:
-                self._terms.popitem(last=False)
+            if key not in self._terms:
+                self._terms[key] = ids
+                self._cached_ids += len(ids)
+            while self._cached_ids > MAX_CACHED_IDS and len(self._terms) > 1:
+                _, dropped = self._terms.popitem(last=False)
+                self._cached_ids -= len(dropped)
         return ids
 
     def evaluate(self, reader, q: Q.Query) -> frozenset[int]:
@@ -50,6 +54,18 @@ class DocSets:
         if isinstance(q, Q.Or):
             return frozenset().union(*(self.evaluate(reader, s) for s in q.subqueries))
         raise TypeError(f"cannot evaluate {type(q).__name__} as a set")
+
+    def strongest(self, reader, folded: list[str], docs: frozenset[int], limit: int) -> list[int]:
+        """Matching documents that have the query's words in their title or headings, or two of its
+        words side by side, strongest first: candidates for the full ranking without scoring all."""
+        weight: Counter = Counter()
+        for word in set(folded):
+            for field, w in (("title_f", 3), ("heads_f", 1)):
+                weight.update(dict.fromkeys(self.term(reader, field, word) & docs, w))
+        for a, b in set(zip(folded, folded[1:])):
+            weight.update(dict.fromkeys(self.term(reader, "body_fbi", f"{a} {b}") & docs, 2))
+            weight.update(dict.fromkeys(self.term(reader, "title_fbi", f"{a} {b}") & docs, 4))
+        return [d for d, _ in weight.most_common(limit)]
 
     def counts(self, reader, docs) -> dict[str, list[tuple[str, int]]]:
         values = self._facet_values(reader)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import queue
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,7 @@ MAX_PAGE = 1000
 MAX_PER_PAGE = 100
 CANDIDATES = 100  # documents the full ranking looks at, at least
 RERANK_ALL = 300  # up to this many matches, the full ranking scores them all
+MAX_SEARCHERS = 4  # open at once per process
 # Near ties go to documents in force: a small factor, so relevance still decides clear cases.
 STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
                  "unknown": 0.95, "repealed": 0.9}
@@ -108,7 +111,9 @@ class SearchService:
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)
-        self._local = threading.local()
+        self._pool: queue.LifoQueue = queue.LifoQueue()
+        self._pool_path: Path | None = None
+        self._pool_size = 0
         self._generations: dict[Path, _Generation] = {}
         self._lock = threading.Lock()
 
@@ -121,15 +126,27 @@ class SearchService:
                 self._generations = {gen: _Generation(gen)}  # older generations are dropped
             return self._generations[gen]
 
+    @contextmanager
     def _searcher(self):
+        """Lends a searcher of the current generation to one caller at a time (they are not thread-safe).
+        At most MAX_SEARCHERS are open: each holds its own caches, and with Python's lock more
+        concurrent searches would only wait longer and use more memory."""
         gen = self.generation()
-        local = self._local
-        if getattr(local, "path", None) != gen.path:
-            if getattr(local, "searcher", None) is not None:
-                local.searcher.close()
-            local.searcher = gen.index.searcher()
-            local.path = gen.path
-        return gen, local.searcher
+        with self._lock:
+            if self._pool_path != gen.path:
+                self._pool, self._pool_path, self._pool_size = queue.LifoQueue(), gen.path, 0
+            pool = self._pool
+            opening = pool.empty() and self._pool_size < MAX_SEARCHERS
+            if opening:
+                self._pool_size += 1
+        searcher = gen.index.searcher() if opening else pool.get()
+        try:
+            yield gen, searcher
+        finally:
+            if self._pool is pool:
+                pool.put(searcher)
+            else:  # a new generation was swapped in meanwhile: this searcher is done
+                searcher.close()
 
     def attachment(self, name: str):
         """JSON data built into the current generation, or None."""
@@ -147,17 +164,16 @@ class SearchService:
         return (read_meta(self.generation().path) or {}).get("problems", [])
 
     def get(self, lang: str, doc_id: str) -> dict | None:
-        _, s = self._searcher()
-        docnum = s.document_number(key=f"{lang}:{doc_id}")
-        return None if docnum is None else _doc(s, docnum)
+        with self._searcher() as (_, s):
+            docnum = s.document_number(key=f"{lang}:{doc_id}")
+            return None if docnum is None else _doc(s, docnum)
 
     def all_documents(self, lang: str | None = None) -> list[dict]:
-        _, s = self._searcher()
-        return [_doc(s, n) for n, f in s.reader().iter_docs() if lang is None or f["lang"] == lang]
+        with self._searcher() as (_, s):
+            return [_doc(s, n) for n, f in s.reader().iter_docs() if lang is None or f["lang"] == lang]
 
     def suggest(self, prefix: str, lang: str | None = None, limit: int = 8) -> list[SuggestionRecord]:
-        gen, _ = self._searcher()
-        return gen.suggester.suggest(prefix[:100], lang, limit)
+        return self.generation().suggester.suggest(prefix[:100], lang, limit)
 
     def search(self, text: str, lang: str = "all", facets: dict[str, str] | None = None,
                sort: str = "relevance", page: int = 1, per_page: int = 10) -> SearchResults:
@@ -165,17 +181,17 @@ class SearchService:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
         page = max(1, min(page, MAX_PAGE))
         per_page = max(1, min(per_page, MAX_PER_PAGE))
-        gen, searcher = self._searcher()
-        p = plan(text)
-        suggestion = self._suggestion(gen, searcher, p)
-        results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
-        corrected = False
-        if results.total == 0 and suggestion:
-            alt = self._run(gen, searcher, plan(suggestion), lang, facets or {}, sort, page, per_page, True)
-            if alt.total:
-                results, corrected, p = alt, True, plan(suggestion)
-        if results.total == 0 and len(p.folded) > 1:
-            results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=False)
+        with self._searcher() as (gen, searcher):
+            p = plan(text)
+            suggestion = self._suggestion(gen, searcher, p)
+            results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
+            corrected = False
+            if results.total == 0 and suggestion:
+                alt = self._run(gen, searcher, plan(suggestion), lang, facets or {}, sort, page, per_page, True)
+                if alt.total:
+                    results, corrected, p = alt, True, plan(suggestion)
+            if results.total == 0 and len(p.folded) > 1:
+                results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=False)
         results.query = text
         results.suggestion = suggestion
         results.corrected = corrected
@@ -237,10 +253,13 @@ class SearchService:
                                       sortedby=sorting.FieldFacet("issued", reverse=(sort == "newest")))
             ranked = [(r.score or 0.0, r.docnum, r["status"]) for r in results]
         else:
+            wanted = max(CANDIDATES, 3 * window)
             if len(docs) <= RERANK_ALL:
                 candidates = sorted(docs)
-            else:  # many matches: the required words alone pick the candidates first
-                first = searcher.search(built.required, filter=flt, limit=max(CANDIDATES, 3 * window))
+            elif len(strong := gen.docsets.strongest(reader, p.folded, docs, RERANK_ALL)) >= wanted:
+                candidates = sorted(strong)  # the words in titles, headings or side by side: cheap sets
+            else:  # many matches, few strong ones: the required words alone pick the candidates
+                first = searcher.search(built.required, filter=flt, limit=wanted)
                 candidates = sorted(r.docnum for r in first)
             ranked = self._rerank(searcher, built, candidates, window)
         page_items = ranked[(page - 1) * per_page: page * per_page]

@@ -97,7 +97,7 @@ def test_a_corrupted_index_is_detected_and_rebuilt(tmp_path):
     assert build(tmp_path, records).full
 
 
-def test_threads_each_get_their_own_searcher(built):
+def test_concurrent_searches_never_share_a_searcher(built):
     service = SearchService(built)
     queries = ["bảo hiểm", "thanh tra", "ການກວດກາ", "216/QĐ-BHXH", "tro cap mai tang", "54/NA"] * 10
     expected = {q: [h.id for h in service.search(q).hits] for q in set(queries)}
