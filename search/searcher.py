@@ -27,7 +27,7 @@ MAX_PAGE = 1000
 MAX_PER_PAGE = 100
 CANDIDATES = 100  # documents the full ranking looks at, at least
 RERANK_ALL = 300  # up to this many matches, the full ranking scores them all
-MAX_SEARCHERS = 4  # open at once per process
+MAX_SEARCHERS = 2  # open at once per process
 # Near ties go to documents in force: a small factor, so relevance still decides clear cases.
 STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
                  "unknown": 0.95, "repealed": 0.9}
