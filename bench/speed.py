@@ -28,6 +28,7 @@ SEARCH_DIR = Path(search.__file__).resolve().parent
 
 TARGETS = {"p95": 50.0, "p99": 150.0, "build_s": 60.0, "visible_s": 2.0}  # at 10,000 documents
 WARMUP = 50
+WHOOSH_ENTRIES = {("searching.py", "search"), ("collectors.py", "collect_matches")}
 _PIECES = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -197,8 +198,10 @@ def _profile_table(path: Path, top: int = 20) -> str:
         where = Path(file)
         if SEARCH_DIR in where.parents:
             rows.append((ct, calls, tt, f"search/{where.relative_to(SEARCH_DIR)}:{line} {func}"))
+        elif where.parent.name == "whoosh" and (where.name, func) in WHOOSH_ENTRIES:
+            rows.append((ct, calls, tt, f"whoosh/{where.name}:{line} {func}"))
     rows.sort(reverse=True)
-    out = ["| function in search/ | calls | cumulative s | own s | share of loop |", "|---|---:|---:|---:|---:|"]
+    out = ["| function in search/ (and Whoosh's entry points) | calls | cumulative s | own s | share of loop |", "|---|---:|---:|---:|---:|"]
     out += [f"| `{name}` | {calls} | {ct:.2f} | {tt:.2f} | {ct / total:.0%} |" for ct, calls, tt, name in rows[:top]]
     own = sorted(((tt, calls, f"{Path(f).name}:{ln} {fn}") for (f, ln, fn), (_, calls, tt, _, _) in stats.items()),
                  reverse=True)[:12]
@@ -228,7 +231,7 @@ def _row(n: int, ours: dict, fts: dict) -> list[str]:
 
     def ratio(x: float, y: float) -> str:
         r = x / y if y else float("nan")
-        return f"{r:.1f}×" if r >= 1 else f"1/{1 / r:.0f}" if r > 0 else "–"
+        return f"{r:.1f}×" if r >= 1 else f"{r:.2f}×" if r >= 0.1 else f"1/{1 / r:.0f}" if r > 0 else "–"
 
     def tgt(key: str) -> str:  # the target next to the number, at 10,000 documents only
         return f" (target ≤{TARGETS[key]:.0f} {'✓' if value[key] <= TARGETS[key] else '✗'})" if n == 10_000 else ""
