@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
+from itertools import chain
 
 from whoosh import query as Q
 from whoosh.reading import TermNotFound
@@ -72,9 +73,10 @@ class DocSets:
         out = {}
         for name in self.facets:
             column = values[name]
-            counter: Counter = Counter()
-            for d in docs:
-                counter.update(column[d])
+            if name == "tags":
+                counter = Counter(chain.from_iterable(column[d] for d in docs))
+            else:
+                counter = Counter(column[d] for d in docs)
             out[name] = sorted(((v, c) for v, c in counter.items() if v), key=lambda kv: (-kv[1], kv[0]))
         return out
 
@@ -82,10 +84,11 @@ class DocSets:
         with self._lock:
             if self._values is None:
                 size = reader.doc_count_all()
-                values = {name: [()] * size for name in self.facets}
+                values = {name: [""] * size for name in self.facets}
+                values["tags"] = [()] * size if "tags" in self.facets else []
                 for docnum, fields in reader.iter_docs():
                     for name in self.facets:
                         raw = fields.get(name) or ""
-                        values[name][docnum] = tuple(v for v in raw.split(",") if v) if name == "tags" else (raw,)
+                        values[name][docnum] = tuple(v for v in raw.split(",") if v) if name == "tags" else raw
                 self._values = values
             return self._values

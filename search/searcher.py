@@ -103,7 +103,11 @@ class _Generation:
 
 
 def _doc(searcher, docnum: int) -> dict:
-    return json.loads(searcher.reader().column_reader("doc")[docnum])
+    # A column reader reads the column's offsets when it opens: keep one per (pooled) searcher.
+    column = getattr(searcher, "_kb_docs", None)
+    if column is None:
+        column = searcher._kb_docs = searcher.reader().column_reader("doc")
+    return json.loads(column[docnum])
 
 
 class SearchService:
