@@ -92,18 +92,28 @@ def _pairs(toks: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
-def _pair_in(pair: str, folded_heading: str) -> bool:
-    a, b = pair.split(" ")
-    if LAO.search(pair):
-        return a + b in folded_heading or pair in folded_heading
-    return re.search(rf"(?<![^\W_]){re.escape(a)}\s*{re.escape(b)}(?![^\W_])", folded_heading) is not None
+@lru_cache(maxsize=256)
+def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ...]:
+    """For each pair of neighbouring query words: a pattern finding it in a folded heading, and
+    whether it ends in a number ('điều 62')."""
+    out = []
+    for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(folded, folded[1:])):
+        a, b = pair.split(" ")
+        if LAO.search(pair):
+            pattern = re.compile(f"{re.escape(a)} ?{re.escape(b)}")
+        else:
+            pattern = re.compile(rf"(?<![^\W_]){re.escape(a)}\s*{re.escape(b)}(?![^\W_])")
+        out.append((pattern, b.isdigit()))
+    return tuple(out)
 
 
 def _heading_pairs(heading: str, plan: QueryPlan, numbered: bool = False) -> int:
     """Query word pairs found together in a heading; numbered: only pairs ending in a number."""
+    patterns = _pair_patterns(tuple(plan.folded))
+    if not patterns:
+        return 0
     folded = fold(heading.lower().translate(LAO_DIGITS))
-    pairs = [b for b in _pairs(plan.folded) if not numbered or b.split(" ")[1].isdigit()]
-    return sum(_pair_in(b, folded) for b in set(pairs))
+    return sum(1 for pattern, is_numbered in patterns if (is_numbered or not numbered) and pattern.search(folded))
 
 
 def _names_unit(heading: str, plan: QueryPlan) -> bool:

@@ -25,8 +25,8 @@ FACETS = ("lang", "type", "status", "year", "tags", "issuer")
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE = 1000
 MAX_PER_PAGE = 100
-CANDIDATES = 100  # documents the full ranking looks at, at least
-RERANK_ALL = 300  # up to this many matches, the full ranking scores them all
+CANDIDATES = 60  # documents the full ranking looks at, at least
+RERANK_ALL = 80  # up to this many matches, the full ranking scores them all
 MAX_SEARCHERS = 2  # open at once per process
 # Near ties go to documents in force: a small factor, so relevance still decides clear cases.
 STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
@@ -257,10 +257,10 @@ class SearchService:
                                       sortedby=sorting.FieldFacet("issued", reverse=(sort == "newest")))
             ranked = [(r.score or 0.0, r.docnum, r["status"]) for r in results]
         else:
-            wanted = max(CANDIDATES, 3 * window)
+            wanted = max(CANDIDATES, 2 * window)
             if len(docs) <= RERANK_ALL:
                 candidates = sorted(docs)
-            elif len(strong := gen.docsets.strongest(reader, p.folded, docs, RERANK_ALL)) >= wanted:
+            elif len(strong := gen.docsets.strongest(reader, p.folded, docs, wanted)) >= wanted:
                 candidates = sorted(strong)  # the words in titles, headings or side by side: cheap sets
             else:  # many matches, few strong ones: the required words alone pick the candidates
                 first = searcher.search(built.required, filter=flt, limit=wanted)
