@@ -28,6 +28,7 @@ MAX_PER_PAGE = 100
 CANDIDATES = 60  # documents the full ranking looks at, at least
 RERANK_ALL = 80  # up to this many matches, the full ranking scores them all
 MAX_SEARCHERS = 2  # open at once per process
+POOL_WAIT = 0.1  # seconds between looks at the generation while waiting for a searcher
 # Near ties go to documents in force: a small factor, so relevance still decides clear cases.
 STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
                  "unknown": 0.95, "repealed": 0.9}
@@ -135,15 +136,27 @@ class SearchService:
         """Lends a searcher of the current generation to one caller at a time (they are not thread-safe).
         At most MAX_SEARCHERS are open: each holds its own caches, and with Python's lock more
         concurrent searches would only wait longer and use more memory."""
-        gen = self.generation()
-        with self._lock:
-            if self._pool_path != gen.path:
-                self._pool, self._pool_path, self._pool_size = queue.LifoQueue(), gen.path, 0
-            pool = self._pool
-            opening = pool.empty() and self._pool_size < MAX_SEARCHERS
-            if opening:
-                self._pool_size += 1
-        searcher = gen.index.searcher() if opening else pool.get()
+        while True:
+            gen = self.generation()
+            with self._lock:
+                if self._pool_path != gen.path:
+                    self._pool, self._pool_path, self._pool_size = queue.LifoQueue(), gen.path, 0
+                pool = self._pool
+                try:
+                    searcher = pool.get_nowait()
+                    break
+                except queue.Empty:
+                    if self._pool_size < MAX_SEARCHERS:
+                        self._pool_size += 1
+                        searcher = gen.index.searcher()
+                        break
+            try:  # all lent out: wait for one, but look again if a new generation comes meanwhile
+                searcher = pool.get(timeout=POOL_WAIT)
+            except queue.Empty:
+                continue
+            if pool is self._pool:
+                break
+            searcher.close()
         try:
             yield gen, searcher
         finally:
