@@ -16,7 +16,7 @@ from whoosh import index
 from .languages import normalize
 from .numbers import canonical, find_numbers, parts
 from .records import Record, SuggestionRecord
-from .schema import SCHEMA_VERSION, TEXT_FIELDS, field_names, make_schema
+from .schema import SCHEMA_VERSION, field_names, make_schema
 
 CURRENT = "current"
 META = "meta.json"
