@@ -80,6 +80,10 @@ class DocSets:
             out[name] = sorted(((v, c) for v, c in counter.items() if v), key=lambda kv: (-kv[1], kv[0]))
         return out
 
+    def value(self, reader, name: str, docnum: int):
+        """One document's value of a facet field, from the same cached columns the counts use."""
+        return self._facet_values(reader)[name][docnum]
+
     def _facet_values(self, reader) -> dict[str, list]:
         with self._lock:
             if self._values is None:

@@ -1,4 +1,4 @@
-"""Searching a built index: one Whoosh searcher per thread, reopened when a new generation is swapped in."""
+"""Searching a built index: pooled Whoosh searchers, never shared at once, renewed when a new generation is swapped in."""
 from __future__ import annotations
 
 import json
@@ -112,7 +112,7 @@ def _doc(searcher, docnum: int) -> dict:
 
 
 class SearchService:
-    """Thread-safe entry point; each thread gets its own Whoosh searcher (they are not thread-safe)."""
+    """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe)."""
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)
@@ -236,10 +236,10 @@ class SearchService:
             out.append("".join(pieces) + text[pos:])
         return " ".join(out) if changed else None
 
-    def _rerank(self, searcher, built, candidates: list[int], window: int) -> list[tuple[float, int, str]]:
+    def _rerank(self, gen, searcher, built, candidates: list[int], window: int) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in force."""
         matcher = built.ranked.matcher(searcher, searcher.context())
-        stored = searcher.reader().stored_fields
+        reader = searcher.reader()
         ranked = []
         for docnum in candidates:
             if not matcher.is_active():
@@ -247,7 +247,7 @@ class SearchService:
             if matcher.id() < docnum:
                 matcher.skip_to(docnum)
             if matcher.is_active() and matcher.id() == docnum:
-                status = stored(docnum)["status"]
+                status = gen.docsets.value(reader, "status", docnum)
                 ranked.append((matcher.score() * STATUS_FACTOR.get(status, 0.95), docnum, status))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked[:window]
@@ -278,7 +278,7 @@ class SearchService:
             else:  # many matches, few strong ones: the required words alone pick the candidates
                 first = searcher.search(built.required, filter=flt, limit=wanted)
                 candidates = sorted(r.docnum for r in first)
-            ranked = self._rerank(searcher, built, candidates, window)
+            ranked = self._rerank(gen, searcher, built, candidates, window)
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
         for score, docnum, _ in page_items:

@@ -9,7 +9,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import Problems
-from .structure import POINT, UNIT_KINDS, AnchorPlanner, classify
+from .structure import CUSTOM_ID, POINT, UNIT_KINDS, AnchorPlanner, classify
 
 LINK_SCHEME = "kb:"
 
@@ -148,7 +148,6 @@ def _set_anchor(tok, anchor, line, out, fixed_lines, problems) -> None:
 
 
 def _strip_custom_id(inline: Token) -> None:
-    from .structure import CUSTOM_ID
     for child in reversed(inline.children or []):
         if child.type == "text":
             child.content = CUSTOM_ID.sub("", child.content)

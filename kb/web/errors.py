@@ -8,6 +8,7 @@ from starlette.exceptions import HTTPException
 
 from search import NoIndex
 
+from .pages import error_page
 from .params import BadRequest
 
 
@@ -18,7 +19,6 @@ def error_json(code: str, message: str, status: int) -> JSONResponse:
 def _respond(request: Request, code: str, message: str, status: int):
     if request.url.path.startswith("/api") or request.url.path == "/healthz":
         return error_json(code, message, status)
-    from .pages import error_page
     return error_page(request, status, code, message)
 
 
