@@ -19,7 +19,7 @@ def error_json(code: str, message: str, status: int) -> JSONResponse:
 def _respond(request: Request, code: str, message: str, status: int):
     if request.url.path.startswith("/api") or request.url.path == "/healthz":
         return error_json(code, message, status)
-    return error_page(request, status, code, message)
+    return error_page(request, status, code)
 
 
 def install(app: FastAPI) -> None:

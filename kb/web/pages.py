@@ -22,8 +22,9 @@ BROWSE_FACETS = ("type", "status", "year", "tags")
 
 
 def _ui(request: Request, lang: str) -> str:
+    # Content languages show their own interface; English is the one extra, opted into by visitors.
     wanted = request.query_params.get("ui") or request.cookies.get("ui")
-    return wanted if wanted in UI_LOCALES and wanted != lang and wanted == "en" else lang
+    return "en" if wanted == "en" else lang
 
 
 def render(request: Request, lang: str, name: str, status: int = 200, path: str | None = None, **context):
@@ -48,7 +49,8 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     return response
 
 
-def error_page(request: Request, status: int, code: str, message: str):
+def error_page(request: Request, status: int, code: str):
+    """The page says what went wrong in the reader's language, by error code."""
     first = request.url.path.strip("/").split("/")[0]
     lang = first if first in CODES else (request.cookies.get("lang") if request.cookies.get("lang") in CODES else "vi")
     return render(request, lang, "error.html", status=status, path=f"/{lang}/", code=code,
