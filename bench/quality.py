@@ -38,13 +38,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kb.content.corpus import load_corpus  # noqa: E402
-from kb.records import to_records, to_suggestions  # noqa: E402
-from search import Record, SearchService, SuggestionRecord, build_index  # noqa: E402
+from kb.records import glossary_data, synonym_groups, term_groups, to_records, to_suggestions  # noqa: E402
+from search import TERMS, CrossLanguageSearch, Record, SearchService, SuggestionRecord, build_index  # noqa: E402
 
 DEVSET = ROOT / "tests" / "quality" / "devset.yaml"
 CONTENT_DIRS = (ROOT / "content", ROOT / "tests" / "data" / "search" / "content")
 KINDS = ("accented_vi", "unaccented_vi", "tone_placement_nfd", "doc_number", "lao_unspaced", "lao_variant",
-         "article", "typo")
+         "article", "typo", "cross_language")
 METRICS = ("ndcg@10", "mrr@10", "p@1", "article@1")
 METRIC_TITLES = {"ndcg@10": "nDCG@10", "mrr@10": "MRR@10", "p@1": "P@1", "article@1": "Art@1"}
 K = 10
@@ -109,11 +109,13 @@ def check_judged_documents(queries: list[Query], records: list[Record]) -> list[
 
 # ----------------------------------------------------------------------------- content
 
-def load_content(dirs=CONTENT_DIRS) -> tuple[list[Record], list[SuggestionRecord], list[str]]:
-    """Records and suggestions of every content folder, merged; plus the problems worth a warning."""
+def load_content(dirs=CONTENT_DIRS) -> tuple[list[Record], list[SuggestionRecord], list[str], dict]:
+    """Records and suggestions of every content folder, merged; the problems worth a warning; and the
+    glossary extras of the index (synonyms, attachments), as `kb build` makes them."""
     records: dict[str, Record] = {}
     suggestions: list[SuggestionRecord] = []
     problems: list[str] = []
+    extras: dict = {"synonyms": [], "attachments": {"glossary": [], TERMS: []}}
     for d in dirs:
         corpus = load_corpus(Path(d))
         problems += [f"{d}: {p}" for p in corpus.errors]
@@ -122,7 +124,10 @@ def load_content(dirs=CONTENT_DIRS) -> tuple[list[Record], list[SuggestionRecord
                 raise ValueError(f"{rec.key} exists in two content folders")
             records[rec.key] = rec
         suggestions += to_suggestions(corpus)
-    return list(records.values()), suggestions, problems
+        extras["synonyms"] += synonym_groups(corpus.glossary)
+        extras["attachments"]["glossary"] += glossary_data(corpus.glossary)
+        extras["attachments"][TERMS] += term_groups(corpus.glossary)
+    return list(records.values()), suggestions, problems, extras
 
 
 def plain_text(rec: Record) -> str:
@@ -134,8 +139,8 @@ def plain_text(rec: Record) -> str:
 
 
 def build_ours(index_dir: Path, dirs=CONTENT_DIRS) -> list[Record]:
-    records, suggestions, _ = load_content(dirs)
-    build_index(Path(index_dir), records, suggestions, full=True)
+    records, suggestions, _, extras = load_content(dirs)
+    build_index(Path(index_dir), records, suggestions, full=True, **extras)
     return records
 
 
@@ -149,10 +154,10 @@ class Ranked:
 
 
 def run_ours(index_dir: Path, queries: list[Query]) -> dict[str, Ranked]:
-    service = SearchService(Path(index_dir))
+    search = CrossLanguageSearch(SearchService(Path(index_dir)))
     out = {}
     for q in queries:
-        hits = service.search(q.query, lang=q.lang, per_page=K).hits
+        hits = search.search(q.query, lang=q.lang, per_page=K, other=False).main.results.hits
         out[q.id] = Ranked([f"{h.lang}:{h.id}" for h in hits], [h.article for h in hits])
     return out
 
@@ -378,14 +383,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     dirs = args.content or list(CONTENT_DIRS)
     queries = load_devset(args.devset)
-    records, suggestions, problems = load_content(dirs)
+    records, suggestions, problems, extras = load_content(dirs)
     for p in problems:
         print(f"warning: {p}", file=sys.stderr)
     for missing in check_judged_documents(queries, records):
         print(f"warning: judged document not found: {missing}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="kb-quality-") as tmp:
         tmp = Path(tmp)
-        build_index(tmp / "ours", records, suggestions, full=True)
+        build_index(tmp / "ours", records, suggestions, full=True, **extras)
         runs = {OURS: run_ours(tmp / "ours", queries)}
         fts = Fts5Peer(records)
         runs["fts5"] = run_peer(fts, queries)

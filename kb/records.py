@@ -67,3 +67,8 @@ def glossary_data(glossary) -> list[dict]:
 def synonym_groups(glossary) -> list[list[str]]:
     """Each term's forms within one language (term, abbreviations, variants) are searched as one."""
     return [forms for t in glossary.terms for lang in t.sides if len(forms := t.forms(lang)) > 1]
+
+
+def term_groups(glossary) -> list[dict[str, list[str]]]:
+    """Each term in every language, its main form first: what cross-language search translates through."""
+    return [{lang: t.forms(lang) for lang in t.sides} for t in glossary.terms]

@@ -1,42 +1,47 @@
-"""`kb search`: ranked hits with their article anchors, as text or JSON."""
+"""`kb search`: ranked hits with their article anchors, as text or JSON (the API's objects)."""
 from __future__ import annotations
 
 import json
 import re
 
-from search import CODES, NoIndex, SearchService
+from search import CODES, CrossLanguageSearch, NoIndex, SearchService
 
 from .errors import KbError
 from .settings import Settings
+from .web.views import search_view
 
 _TAGS = re.compile(r"</?mark>")
 
 
-def hit_json(hit) -> dict:
-    url = f"/{hit.lang}/docs/{hit.id}" + (f"#{hit.article}" if hit.article else "")
-    return {"id": hit.id, "lang": hit.lang, "title": hit.title, "type": hit.type, "number": hit.number or None,
-            "status": hit.status, "url": url, "article": hit.article, "article_title": hit.article_title,
-            "snippet": hit.snippet, "score": hit.score}
+def _print_hits(hits: list[dict], first: int = 1) -> None:
+    for n, hit in enumerate(hits, first):
+        where = f" #{hit['article']} {hit['article_title']}" if hit["article"] else ""
+        how = "" if "query" in hit["found_by"] else f"  [via {', '.join(hit['found_by'])}]"
+        print(f"{n:2}. [{hit['lang']}] {hit['id']}{where}  ({hit['score']:.2f}){how}")
+        print(f"    {hit['title']}" + (f" — {hit['number']}" if hit["number"] else ""))
+        print(f"    {_TAGS.sub('*', hit['snippet'])}")
 
 
 def run_search_command(settings: Settings, query: str, lang: str, as_json: bool, limit: int) -> int:
     if lang != "all" and lang not in CODES:
         raise KbError(f"--lang must be one of {', '.join(CODES)} or all")
     try:
-        results = SearchService(settings.index_dir).search(query, lang=lang, per_page=max(1, min(limit, 100)))
+        found = CrossLanguageSearch(SearchService(settings.index_dir)).search(
+            query, lang=lang, per_page=max(1, min(limit, 100)))
     except NoIndex as exc:
         raise KbError(str(exc)) from None
+    view = search_view(found)
     if as_json:
-        print(json.dumps({"query": query, "lang": lang, "total": results.total,
-                          "suggestion": results.suggestion, "results": [hit_json(h) for h in results.hits]},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps(view, ensure_ascii=False, indent=2))
         return 0
-    if results.suggestion:
-        print(f"did you mean: {results.suggestion}" + (" (showing its results)" if results.corrected else ""))
-    print(f"{results.total} result(s)")
-    for n, hit in enumerate(results.hits, 1):
-        where = f"#{hit.article} {hit.article_title}" if hit.article else ""
-        print(f"{n:2}. [{hit.lang}] {hit.id}{where and ' ' + where}  ({hit.score:.2f})")
-        print(f"    {hit.title}" + (f" — {hit.number}" if hit.number else ""))
-        print(f"    {_TAGS.sub('*', hit.snippet)}")
+    if view["suggestion"]:
+        print(f"did you mean: {view['suggestion']}" + (" (showing its results)" if view["corrected"] else ""))
+    for code, text in view["searched_as"].items():
+        print(f"searched the {code} documents for: {text}")
+    print(f"{view['total']} result(s)")
+    _print_hits(view["results"])
+    if view["other"]:
+        other = view["other"]
+        print(f"\nin {other['lang']}: {other['total']} result(s), the best {len(other['results'])}:")
+        _print_hits(other["results"])
     return 0

@@ -16,16 +16,17 @@ router = APIRouter()
 @router.get("/api/search", tags=["search"], summary="Search documents; each hit links to its best article")
 def api_search(request: Request,
                q: str = Query("", description="Any text, at most 500 characters; quotes make a phrase, -word excludes"),
-               lang: str = Query("all", description="vi, lo or all"),
+               lang: str = Query("all", description="vi or lo: results in that language, then the other "
+                                                     "language's best in `other`; all: both, mixed by score"),
                type: str | None = None, status: str | None = None, year: str | None = None,
                tag: str | None = None, issuer: str | None = None,
                sort: str = Query("relevance", description="relevance, newest or oldest"),
                page: str | None = Query(None, description="1–1000"),
                per_page: str | None = Query(None, description="1–100")):
     sp = search_params(request.query_params)
-    results = request.app.state.service.search(sp.q, lang=sp.lang, facets=sp.facets, sort=sp.sort,
-                                                page=sp.page, per_page=sp.per_page)
-    return search_view(results)
+    found = request.app.state.search.search(sp.q, lang=sp.lang, facets=sp.facets, sort=sp.sort,
+                                            page=sp.page, per_page=sp.per_page)
+    return search_view(found)
 
 
 @router.get("/api/documents/{lang}/{doc_id}", tags=["documents"],

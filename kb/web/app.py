@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from search import SearchService
+from search import CrossLanguageSearch, SearchService
 
 from ..i18n import load_translations
 from ..settings import Settings
@@ -24,6 +24,7 @@ def create_app(settings: Settings) -> FastAPI:
     service = SearchService(settings.index_dir)
     app.state.settings = settings
     app.state.service = service
+    app.state.search = CrossLanguageSearch(service)
     app.state.library = Library(service)
     app.state.translations = load_translations()
     app.state.templates = Environment(loader=FileSystemLoader(WEB_DIR / "templates"),

@@ -87,9 +87,9 @@ def search_page(request: Request, lang: str):
     sp = search_params(request.query_params, lang=lang)
     view = None
     if sp.q.strip():
-        results = request.app.state.service.search(sp.q, lang=lang, facets=sp.facets, sort=sp.sort,
-                                                   page=sp.page, per_page=sp.per_page)
-        view = search_view(results)
+        found = request.app.state.search.search(sp.q, lang=lang, facets=sp.facets, sort=sp.sort,
+                                                page=sp.page, per_page=sp.per_page)
+        view = search_view(found)
     base = {k: v for k, v in {"q": sp.q, "sort": sp.sort if sp.sort != "relevance" else "",
                               "per_page": sp.per_page if sp.per_page != 10 else "",
                               **{("tag" if k == "tags" else k): v for k, v in sp.facets.items()}}.items() if v}

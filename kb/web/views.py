@@ -1,7 +1,9 @@
 """The objects both the pages and the JSON API render: search results and documents."""
 from __future__ import annotations
 
-from search import SearchResults
+from urllib.parse import urlencode
+
+from search import Bilingual, SearchResults
 
 from ..content.metadata import RELATIONS, REVERSE
 from .library import Library
@@ -15,7 +17,7 @@ def doc_url(lang: str, doc_id: str, anchor: str | None = None) -> str:
     return f"/{lang}/docs/{doc_id}" + (f"#{anchor}" if anchor else "")
 
 
-def search_view(results: SearchResults) -> dict:
+def results_view(results: SearchResults, via: dict[str, list[str]] | None = None) -> dict:
     return {
         "query": results.query,
         "lang": results.lang,
@@ -26,11 +28,25 @@ def search_view(results: SearchResults) -> dict:
             "id": h.id, "lang": h.lang, "title": h.title, "type": h.type, "number": h.number or None,
             "status": h.status, "url": doc_url(h.lang, h.id, h.article), "article": h.article,
             "article_title": h.article_title, "snippet": h.snippet, "score": h.score,
+            "found_by": (via or {}).get(f"{h.lang}:{h.id}", ["query"]),
         } for h in results.hits],
         "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in results.facets.items()},
         "suggestion": results.suggestion,
         "corrected": results.corrected,
     }
+
+
+def search_view(found: Bilingual) -> dict:
+    """The reader's results, then the other language's best ones (None when it has none)."""
+    out = results_view(found.main.results, found.main.via)
+    out["searched_as"] = found.main.searched_as
+    other = found.other
+    out["other"] = None if other is None else {
+        "lang": other.lang, "total": other.results.total, "searched_as": other.searched_as,
+        "url": f"/{other.lang}/search?" + urlencode({"q": found.main.results.query}),
+        "results": results_view(other.results, other.via)["results"],
+    }
+    return out
 
 
 def _ref(library: Library, lang: str, doc_id: str) -> dict:

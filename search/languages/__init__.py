@@ -45,6 +45,16 @@ def match_key(text: str) -> str:
     return fold(normalize(text).lower())
 
 
+_LETTERS = tuple((lang.code, re.compile(lang.letters)) for lang in _REGISTRY.values() if lang.letters)
+
+
+def detect(text: str) -> str | None:
+    """The language whose letters the text uses most, or None for text without letters (a bare number)."""
+    counts = [(len(pattern.findall(text)), code) for code, pattern in _LETTERS]
+    best = max(counts, default=(0, None))
+    return best[1] if best[0] else None
+
+
 _SLUG_DROP = re.compile(r"[^\w\u0300-\u036f\u0e80-\u0eff]+")
 
 
@@ -53,4 +63,4 @@ def slugify(text: str) -> str:
     return _SLUG_DROP.sub("-", fold(normalize(text).lower())).strip("-_")
 
 
-__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key"]
+__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect"]

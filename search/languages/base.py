@@ -24,6 +24,7 @@ class Language:
     segment: splits one run of that script into (start, end) spans; never drops a character.
     number_words: words people type for a document type, mapped to the number's abbreviation part.
     function_words: folded tokens a query may contain that a matching document need not.
+    letters: a regex character class of the letters that mark text as written in this language.
     """
 
     code: str
@@ -36,6 +37,7 @@ class Language:
     issuer_aliases: dict[str, str] = field(default_factory=dict)
     folds: bool = True  # False when fold is the identity (skipped on the hot path)
     function_words: frozenset[str] = frozenset()  # help ranking, never required ('của', 'ຂອງ')
+    letters: str | None = None
 
     def script_re(self) -> re.Pattern | None:
         return re.compile(f"{self.script}+") if self.script else None

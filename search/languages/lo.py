@@ -106,6 +106,7 @@ LANGUAGE = Language(
     folds=False,
     script="[\u0e80-\u0ecf\u0edc-\u0eff]",
     segment=segment,
+    letters="[\u0e80-\u0ecf\u0edc-\u0eff]",
     number_words={"ດຳລັດ": "ດລ", "ຂໍ້ຕົກລົງ": "ຂຕລ", "ກົດໝາຍ": "ສພຊ"},
     issuer_aliases={"na": "ສພຊ"},
     function_words=frozenset("ຂອງ ແລະ ໃນ ທີ່ ໃຫ້ ກັບ ຈາກ ເປັນ ຫຼື ແມ່ນ ໄດ້ ຕໍ່ ເພື່ອ".split()),

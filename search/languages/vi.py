@@ -95,5 +95,6 @@ LANGUAGE = Language(
         "quyết định": "qđ", "nghị định": "nđ", "thông tư": "tt", "chỉ thị": "ct",
         "công văn": "cv", "nghị quyết": "nq", "hướng dẫn": "hd"
     },
+    letters="[A-Za-z\u00c0-\u024f\u1ea0-\u1ef9\u0300-\u036f]",
     function_words=frozenset("cua va cac nhung ve cho voi trong la duoc theo nay do thi mot nhu tai tu den".split()),
 )

@@ -26,7 +26,7 @@ def _load_bench():
 
 quality = _load_bench()
 
-# Measured 2026-11-24 on 50 documents / 137 queries (bench/results/quality.md): each floor is the measured
+# Measured 2026-11-24 on 50 documents / 137 queries (cross_language: 29 more, measured the same day) (bench/results/quality.md): each floor is the measured
 # value rounded down to 0.01, minus 0.01 (0.934 -> 0.92).
 NDCG_FLOORS = {
     "accented_vi": 0.95,
@@ -37,6 +37,7 @@ NDCG_FLOORS = {
     "lao_variant": 0.96,
     "article": 0.96,
     "typo": 0.97,
+    "cross_language": 0.94,
     "overall": 0.96,
 }
 P1_FLOORS = {
@@ -48,12 +49,14 @@ P1_FLOORS = {
     "lao_variant": 0.99,
     "article": 0.99,
     "typo": 0.99,
+    "cross_language": 0.99,
     "overall": 0.96,
 }
 MRR_OVERALL_FLOOR = 0.97
 ARTICLE_HIT_FLOORS = {
     "article": 0.94,
     "lao_variant": 0.99,
+    "cross_language": 0.99,
     "overall": 0.94,
 }
 
@@ -69,7 +72,7 @@ def test_devset_is_complete():
     queries = quality.load_devset()
     assert len(queries) >= 90
     assert {q.kind for q in queries} == set(quality.KINDS)
-    records, _, _ = quality.load_content()
+    records, _, _, _ = quality.load_content()
     assert quality.check_judged_documents(queries, records) == []
 
 
@@ -98,3 +101,7 @@ def test_article_hit_floor(results, kind):
 
 def test_overall_target(results):
     assert results["overall"]["ndcg@10"] >= 0.90
+
+
+def test_cross_language_target(results):
+    assert results["cross_language"]["ndcg@10"] >= 0.80

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-SEARCH_KEYS = {"query", "lang", "total", "page", "per_page", "results", "facets", "suggestion"}
+SEARCH_KEYS = {"query", "lang", "total", "page", "per_page", "results", "facets", "suggestion", "searched_as",
+               "other"}
 OPTIONAL_SEARCH_KEYS = {"corrected"}  # in kb/web/views.py: whether `suggestion` was applied to the query
 HIT_KEYS = {"id", "lang", "title", "type", "number", "status", "url", "article", "article_title", "snippet",
-            "score"}
+            "score", "found_by"}
 
 
 def assert_error(r, status: int, code: str | None = None) -> None:
@@ -31,6 +32,31 @@ def test_search_response_shape(client):
         assert isinstance(hit["score"], (int, float))
     assert {f["value"] for f in body["facets"]["type"]} >= {"law", "guide"}
     assert all(set(f) == {"value", "count"} for values in body["facets"].values() for f in values)
+    other = body["other"]
+    assert set(other) == {"lang", "total", "searched_as", "url", "results"} and other["lang"] == "lo"
+    assert other["url"] == "/lo/search?q=thanh+tra+chuyen+nganh"
+    assert 0 < len(other["results"]) <= 5 and all(set(h) == HIT_KEYS for h in other["results"])
+
+
+def test_vietnamese_query_finds_lao_documents(client):
+    body = client.get("/api/search", params={"q": "thanh tra chuyên ngành bảo hiểm xã hội", "lang": "lo"}).json()
+    assert body["searched_as"]["lo"]  # the glossary's Lao terms, shown to the reader
+    assert body["results"] and all(h["lang"] == "lo" for h in body["results"])
+    assert body["results"][0]["id"] == "guide-specialised-checking-2025"
+    assert body["other"]["lang"] == "vi" and body["other"]["results"][0]["lang"] == "vi"
+
+
+def test_lao_query_finds_vietnamese_documents_at_the_article(client):
+    body = client.get("/api/search", params={"q": "ມາດຕາ 62 ກົດໝາຍວ່າດ້ວຍການກວດກາ", "lang": "vi"}).json()
+    top = body["results"][0]
+    assert (top["lang"], top["id"], top["article"]) == ("vi", "law-84-2025-qh15", "art-62")
+    assert "translation" in top["found_by"]
+
+
+def test_all_mixes_languages(client):
+    body = client.get("/api/search", params={"q": "kiểm tra chuyên ngành", "lang": "all"}).json()
+    assert {h["lang"] for h in body["results"]} == {"vi", "lo"}
+    assert body["results"][0]["lang"] == "vi" and body["other"] is None
 
 
 def test_hit_url_points_at_the_best_article(client):

@@ -95,7 +95,7 @@ def test_type_facet_filters_and_links(client):
 
     filtered = client.get("/vi/search", params={"q": q, "type": "law"}).text
     hits = element(filtered, '<ol class="hits"')
-    assert hits.count('<li class="hit">') >= 2
+    assert hits.count('<li class="hit"') >= 2
     assert all(m == "Luật" for m in re.findall(r'<p class="meta">([^ ·<]+)', hits))
     assert f"/vi/docs/{LAW_84}" in hrefs(hits)
     assert "/vi/docs/guide-specialised-checking-2025" not in " ".join(hrefs(hits))
@@ -119,7 +119,7 @@ def test_pagination_links(client):
     assert "Trang 2 / 2" in _pager(second) and _rel(second, "next") is None
     assert 'start="11"' in second
     assert set(hrefs(element(first, '<ol class="hits"'))).isdisjoint(hrefs(element(second, '<ol class="hits"')))
-    assert client.get(_rel(second, "prev")).text.count('<li class="hit">') == 10
+    assert element(client.get(_rel(second, "prev")).text, '<ol class="hits"').count('<li class="hit"') == 10
 
 
 def test_pagination_keeps_the_page_size(client):
@@ -394,3 +394,21 @@ def test_a_document_page_is_small_and_makes_no_external_requests(client):
     css = client.get("/static/style.css").text
     assert len(page.encode()) + len(css.encode()) < 100_000
     assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
+
+
+def test_search_page_shows_the_other_language_after_the_readers(client):
+    html = client.get("/vi/search", params={"q": "kiểm tra chuyên ngành"}).text
+    own, other = element(html, '<ol class="hits"'), element(html, '<section class="other-language"')
+    assert own and all(u.startswith("/vi/") for u in hrefs(own))
+    assert "Kết quả bằng tiếng Lào" in other
+    assert [u for u in hrefs(other) if u.startswith("/lo/docs/")]
+    assert "/lo/search?q=ki%E1%BB%83m+tra+chuy%C3%AAn+ng%C3%A0nh" in hrefs(other)
+    assert html.index('<ol class="hits"') < html.index('<section class="other-language"')
+
+
+def test_vietnamese_words_on_the_lao_search_page_find_lao_documents(client):
+    html = client.get("/lo/search", params={"q": "truy thu tiền đóng còn thiếu"}).text
+    hits = element(html, '<ol class="hits"')
+    assert "/lo/docs/guide-recovery-unpaid-contributions" in hrefs(hits)[0]
+    assert 'class="searched-as"' in html and '<q lang="lo">' in html  # the Lao terms searched, shown
+    assert "ຜົນເປັນພາສາຫວຽດນາມ" in element(html, '<section class="other-language"')
