@@ -14,6 +14,7 @@ from .glossary import Glossary, load_glossary
 from .markdown import make_parser, render_html
 from .metadata import REVERSE
 from .sources import GLOSSARY_FILE, find_sources
+from .terms import TermMarking
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)  # "lang:id" → document
     glossary: Glossary = field(default_factory=Glossary)
     problems: list[Problem] = field(default_factory=list)
+    _markings: dict[str, TermMarking] = field(default_factory=dict, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,7 +56,9 @@ class Corpus:
             if found is None:
                 return None
             return f"/{found.lang}/docs/{found.id}" + (f"#{anchor}" if anchor else "")
-        return render_html(make_parser(), doc.parsed, resolve)
+        if doc.lang not in self._markings:
+            self._markings[doc.lang] = TermMarking(self.glossary, doc.lang)
+        return render_html(make_parser(), doc.parsed, resolve, self._markings[doc.lang])
 
 
 def load_corpus(content_dir: Path) -> Corpus:

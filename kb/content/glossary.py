@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from search.languages import CODES, normalize
 
 from ..errors import Problems
+from .frontmatter import construct
 from .metadata import ID_RE
 
 
@@ -27,6 +28,7 @@ class Term:
     sides: dict[str, TermSide]
     see: list[str]
     line: int
+    mark: bool = True  # linked where it appears in documents; false for everyday words (luật, điều, khoản)
 
     def forms(self, lang: str) -> list[str]:
         side = self.sides[lang]
@@ -120,8 +122,13 @@ def load_glossary(path: Path) -> tuple[Glossary, Problems]:
         see = [] if see_node is None else _strings(see_node)
         if see is None:
             problems.error(see_line, "glossary-invalid", f"{term_id}.see must be a list of term ids")
+        mark_node, mark_line = fields.get("mark", (None, line))
+        mark = True if mark_node is None else construct(mark_node)
+        if not isinstance(mark, bool):
+            problems.error(mark_line, "glossary-invalid", f"{term_id}.mark must be true or false")
+            mark = True
         if len(sides) == len(CODES):
-            glossary.terms.append(Term(term_id, sides, see or [], line))
+            glossary.terms.append(Term(term_id, sides, see or [], line, mark))
     known = {t.id for t in glossary.terms}
     for term in glossary.terms:
         for target in term.see:

@@ -167,8 +167,9 @@ def _collect_links(inline: Token, line: int, out: Parsed) -> None:
                 out.links.append(Link(target, anchor, line))
 
 
-def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], str | None]) -> str:
-    """HTML of the body; kb: links become URLs via resolve(id, anchor) (None: left as plain text)."""
+def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], str | None], marking=None) -> str:
+    """HTML of the body; kb: links become URLs via resolve(id, anchor) (None: left as plain text);
+    marking (a TermMarking) links glossary terms."""
     for tok in parsed.tokens:
         for child in tok.children or []:
             if child.type == "link_open" and "kb" in child.meta:
@@ -176,4 +177,6 @@ def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], st
                 child.attrSet("href", url or "#")
                 if url is None:
                     child.attrSet("class", "broken-link")
+    if marking is not None:
+        marking.apply(parsed.tokens)
     return md.renderer.render(parsed.tokens, md.options, {})

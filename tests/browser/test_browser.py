@@ -72,3 +72,30 @@ def test_home_and_glossary_screens(page):
         page.goto(path)
         shot(page, name)
     assert page.locator("dl.glossary dt").count() > 0
+
+
+def test_glossary_term_tip_on_focus_and_hover(page):
+    page.goto("/lo/docs/law-84-2025-qh15")
+    term = page.locator(".doc-body a.term").first
+    tip = page.locator("#" + term.get_attribute("aria-describedby"))
+    assert not tip.is_visible()
+    term.focus()  # keyboard users get the tip too
+    assert tip.is_visible()
+    assert tip.locator("span[lang=vi]").inner_text()  # the Vietnamese term
+    shot(page, "glossary-tip-lo")
+    term.evaluate("e => e.blur()")
+    assert not tip.is_visible()
+    term.hover()
+    assert tip.is_visible()
+    term.click()  # without JavaScript too: the term is a link to its glossary entry
+    page.wait_for_load_state()
+    assert re.search(r"/lo/glossary#[a-z0-9-]+$", page.url)
+
+
+def test_vietnamese_words_find_lao_documents(page):
+    page.goto("/lo/search?q=" + "truy thu tiền đóng còn thiếu")
+    first = page.locator("ol.hits li h2 a").first
+    assert first.get_attribute("href").startswith("/lo/docs/guide-recovery-unpaid-contributions")
+    assert page.locator(".searched-as q[lang=lo]").first.inner_text()
+    assert page.locator("section.other-language li").count() > 0
+    shot(page, "search-cross-language")

@@ -1,0 +1,68 @@
+"""Glossary terms in a rendered body: the first use in each section links to the glossary, with a tip."""
+from __future__ import annotations
+
+from html import escape
+
+from markdown_it.token import Token
+
+from search.languages import normalize
+from search.terms import TermFinder
+
+from .glossary import Glossary
+
+
+class TermMarking:
+    """Marks terms of one language in markdown-it tokens; the tip shows the other language and the definition.
+    Works without JavaScript: the term is a link to its glossary entry; CSS shows the tip on hover and focus."""
+
+    def __init__(self, glossary: Glossary, lang: str):
+        self.lang = lang
+        self.terms = {t.id: t for t in glossary.terms if t.mark and lang in t.sides}
+        self.finder = TermFinder({t.id: t.forms(lang) for t in self.terms.values()})
+
+    def apply(self, tokens: list[Token]) -> None:
+        """Rewrites text tokens in place; headings, links and code are left alone."""
+        seen: set[str] = set()
+        count = 0
+        for i, tok in enumerate(tokens):
+            if tok.type == "heading_open":
+                seen = set()  # every section (article, step) marks its own first uses
+            if tok.type != "inline" or (i and tokens[i - 1].type == "heading_open"):
+                continue
+            children, in_link = [], 0
+            for child in tok.children or []:
+                in_link += child.type == "link_open"
+                in_link -= child.type == "link_close"
+                if child.type != "text" or in_link:
+                    children.append(child)
+                    continue
+                html, count = self._mark(normalize(child.content), seen, count)
+                if html is None:
+                    children.append(child)
+                else:
+                    marked = Token("html_inline", "", 0)
+                    marked.content = html
+                    children.append(marked)
+            tok.children = children
+
+    def _mark(self, text: str, seen: set[str], count: int) -> tuple[str | None, int]:
+        found = [(s, e, t) for s, e, t in self.finder.find(text)]
+        parts, pos = [], 0
+        for start, end, term_id in found:
+            if term_id in seen:
+                continue
+            seen.add(term_id)
+            count += 1
+            parts += [escape(text[pos:start]), self._term(text[start:end], term_id, count)]
+            pos = end
+        if not parts:
+            return None, count
+        return "".join(parts) + escape(text[pos:]), count
+
+    def _term(self, shown: str, term_id: str, n: int) -> str:
+        term = self.terms[term_id]
+        others = " · ".join(f'<span lang="{code}">{escape(side.term)}</span>'
+                            for code, side in term.sides.items() if code != self.lang)
+        tip = (others + " — " if others else "") + escape(term.sides[self.lang].definition)
+        return (f'<a class="term" href="/{self.lang}/glossary#{escape(term_id)}" aria-describedby="term-tip-{n}">'
+                f'{escape(shown)}</a><span class="term-tip" role="tooltip" id="term-tip-{n}">{tip}</span>')
