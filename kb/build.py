@@ -7,7 +7,7 @@ from search import TERMS, BuildReport, SearchService, build_index, current_gener
 
 from .content.corpus import load_corpus
 from .errors import ContentError
-from .records import glossary_data, synonym_groups, term_groups, to_records, to_suggestions
+from .records import glossary_data, synonym_groups, term_groups, translation_report, to_records, to_suggestions
 from .settings import Settings
 
 
@@ -39,6 +39,7 @@ def build(settings: Settings, full: bool = False, progress: bool = False, keep_g
         keep = {f"{d['lang']}:{d['id']}" for d in previous if d["payload"]["path"] in broken}
     return build_index(settings.index_dir, records, to_suggestions(corpus), full=full,
                        progress=_progress if progress else None,
-                       attachments={"glossary": glossary_data(corpus.glossary), TERMS: term_groups(corpus.glossary)},
+                       attachments={"glossary": glossary_data(corpus.glossary), TERMS: term_groups(corpus.glossary),
+                                    "translations": translation_report(corpus)},
                        synonyms=synonym_groups(corpus.glossary), keep=keep,
                        problems=[str(p) for p in blocking])

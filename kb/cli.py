@@ -40,6 +40,12 @@ def cmd_search(args) -> int:
     return run_search_command(settings, args.query, args.lang, args.json, args.limit)
 
 
+def cmd_translations(args) -> int:
+    from .translating import run_translations_command
+    settings = Settings.make(args.content, args.index)
+    return run_translations_command(settings, args.json, args.accept or [], args.article, args.accept_all)
+
+
 def cmd_serve(args) -> int:
     from .web.serve import serve
     settings = Settings.make(args.content, args.index, host=args.host, port=args.port)
@@ -67,6 +73,16 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print JSON")
     s.add_argument("--limit", type=int, default=10)
     s.set_defaults(func=cmd_search)
+    t = sub.add_parser("translations", help="translation status per document and article; --accept records "
+                                            "that a translation follows its source")
+    _common(t)
+    t.add_argument("--json", action="store_true", help="print JSON")
+    t.add_argument("--accept", metavar="LANG/ID", action="append",
+                   help="record that this translation now follows its source (repeatable)")
+    t.add_argument("--article", metavar="ANCHOR", action="append",
+                   help="with --accept: only these articles (art-62, step-2; _front for the title and summary)")
+    t.add_argument("--accept-all", action="store_true", help="record every translation as following its source")
+    t.set_defaults(func=cmd_translations)
     v = sub.add_parser("serve", help="run the site (builds the index first if needed)")
     _common(v)
     v.add_argument("--host", default="127.0.0.1")

@@ -29,7 +29,21 @@ def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
         "units": [u.anchor for u in doc.units],
         "html": corpus.html(doc),
         "path": doc.display_path,
+        "translation": translation_payload(corpus, doc),
     }
+
+
+def translation_payload(corpus: Corpus, doc: Document) -> dict | None:
+    """For a translation: its source's language, when it was last brought up to date, what is behind."""
+    state = corpus.state_of(doc)
+    if state is None:
+        return None
+    return {"source": state.source, "state": state.state, "accepted": state.accepted,
+            "outdated": state.anchors("outdated"), "missing": state.anchors("missing")}
+
+
+def translation_report(corpus: Corpus) -> list[dict]:
+    return [asdict(s) for s in corpus.translation_states()]
 
 
 def to_records(corpus: Corpus) -> list[Record]:

@@ -79,3 +79,23 @@ def check_translations(docs: list[Document]) -> list[Problem]:
                         out.append(_p(doc, 1, "warning", "translation-unit-missing",
                                       f"{unit.anchor} missing in {doc.lang} (present in {other.display_path})"))
     return out
+
+
+def check_translation_sources(docs: list[Document], lookup) -> list[Problem]:
+    """lookup(lang, id) returns that language's document with this id, or None."""
+    out = []
+    for doc in docs:
+        source_lang = doc.meta.translation_of
+        if source_lang is None:
+            continue
+        line = doc.meta.line("translation_of")
+        source = lookup(source_lang, doc.id)
+        if source_lang == doc.lang:
+            out.append(_p(doc, line, "error", "translation-source-invalid", "'translation_of' names the document's own language"))
+        elif source is None:
+            out.append(_p(doc, line, "error", "translation-source-missing",
+                          f"'translation_of: {source_lang}' but there is no {source_lang} document with id '{doc.id}'"))
+        elif source.meta.translation_of is not None:
+            out.append(_p(doc, line, "error", "translation-source-invalid",
+                          f"the {source_lang} document is itself a translation ({source.display_path})"))
+    return out

@@ -13,8 +13,9 @@ from .documents import Document, load_document
 from .glossary import Glossary, load_glossary
 from .markdown import make_parser, render_html
 from .metadata import REVERSE
-from .sources import GLOSSARY_FILE, find_sources
+from .sources import GLOSSARY_FILE, TRANSLATIONS_FILE, find_sources
 from .terms import TermMarking
+from .translations import Ledger, TranslationState, load_ledger, translation_state
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)  # "lang:id" → document
     glossary: Glossary = field(default_factory=Glossary)
     problems: list[Problem] = field(default_factory=list)
+    ledger: Ledger | None = None
     _markings: dict[str, TermMarking] = field(default_factory=dict, repr=False)
 
     @property
@@ -39,6 +41,31 @@ class Corpus:
 
     def translations(self, doc: Document) -> list[Document]:
         return [d for code in CODES if code != doc.lang and (d := self.get(code, doc.id))]
+
+    def source_of(self, doc: Document) -> Document | None:
+        """The document this one translates (front matter 'translation_of'), or None for an original."""
+        return self.get(doc.meta.translation_of, doc.id) if doc.meta.translation_of else None
+
+    def translation_states(self) -> list[TranslationState]:
+        """Every original in every other language: translated, outdated, partial or missing. Two documents
+        with one id and no 'translation_of' are parallel originals (a bilingual agreement): not tracked."""
+        ledger = self.ledger or Ledger(self.content_dir / TRANSLATIONS_FILE)
+        out = []
+        for doc in sorted(self.documents.values(), key=lambda d: (d.id, d.lang)):
+            if doc.meta.translation_of:
+                continue
+            for code in CODES:
+                other = self.get(code, doc.id)
+                if code == doc.lang or (other is not None and other.meta.translation_of != doc.lang):
+                    continue
+                out.append(translation_state(doc, other, ledger, code))
+        return out
+
+    def state_of(self, doc: Document) -> TranslationState | None:
+        source = self.source_of(doc)
+        if source is None or self.ledger is None:
+            return None
+        return translation_state(source, doc, self.ledger, doc.lang)
 
     def reverse_relations(self) -> dict[str, dict[str, list[str]]]:
         """Derived relations by id: {'law-58': {'replaced_by': ['law-41']}} (never written in content)."""
@@ -79,6 +106,9 @@ def load_corpus(content_dir: Path) -> Corpus:
     corpus.problems.extend(checks.check_relations(loaded, ids))
     corpus.problems.extend(checks.check_links(loaded, corpus.link_target))
     corpus.problems.extend(checks.check_translations(loaded))
+    corpus.problems.extend(checks.check_translation_sources(loaded, corpus.get))
+    corpus.ledger, ledger_problems = load_ledger(content_dir / TRANSLATIONS_FILE)
+    corpus.problems.extend(ledger_problems)
     corpus.glossary, glossary_problems = load_glossary(content_dir / GLOSSARY_FILE)
     corpus.problems.extend(glossary_problems)
     corpus.problems.sort(key=lambda p: (p.path, p.line, p.code))

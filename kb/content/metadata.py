@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import ScalarNode, SequenceNode
 
+from search.languages import CODES
+
 from ..errors import Problems
 from .frontmatter import FrontMatter, construct
 
@@ -19,7 +21,7 @@ REVERSE = {"amends": "amended_by", "replaces": "replaced_by", "implements": "imp
 DATES = ("issued", "effective", "expires", "as_of")
 TEXTS = ("title", "summary", "number", "issuer", "signer", "source")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KNOWN = {"id", "type", "status", "tags", "authoritative", "aliases", *TEXTS, *DATES, *RELATIONS}
+KNOWN = {"id", "type", "status", "tags", "authoritative", "aliases", "translation_of", *TEXTS, *DATES, *RELATIONS}
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Metadata:
     source: str = ""
     authoritative: bool = True
     aliases: list[str] = field(default_factory=list)
+    translation_of: str | None = None  # the language of the source this document translates
     lines: dict[str, int] = field(default_factory=dict)
 
     def line(self, key: str) -> int:
@@ -123,6 +126,8 @@ def parse_metadata(fm: FrontMatter, default_id: str, problems: Problems) -> Meta
                 meta.authoritative = value
             else:
                 problems.error(line, "type-invalid", "'authoritative' must be true or false")
+        elif key == "translation_of" and (value := _choice(key, node, line, problems, CODES)):
+            meta.translation_of = value
         elif key == "id" and (value := _text(key, node, line, problems)) is not None:
             meta.id = value
     if not ID_RE.match(meta.id):

@@ -9,6 +9,7 @@ from search.languages import CODES
 from ..errors import Problems
 
 GLOSSARY_FILE = "glossary.yaml"
+TRANSLATIONS_FILE = "translations.yaml"
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ def find_sources(content_dir: Path) -> tuple[list[Source], Problems]:
         return [], problems
     sources: list[Source] = []
     for top in sorted(content_dir.iterdir()):
-        if top.name.startswith(".") or (top.is_file() and top.name == GLOSSARY_FILE):
+        if top.name.startswith(".") or (top.is_file() and top.name in (GLOSSARY_FILE, TRANSLATIONS_FILE)):
             continue
         if not top.is_dir() or top.name not in CODES:
             problems.error_at(top, 1, "unknown-language", f"'{top.name}' is not a language folder: "

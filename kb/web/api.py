@@ -8,7 +8,7 @@ from search import CODES, current_generation
 
 from .caching import etag_for, mark, not_modified
 from .params import NotFound, content_lang, search_params
-from .views import document_view, search_view
+from .views import document_view, search_view, translations_view
 
 router = APIRouter()
 
@@ -51,6 +51,12 @@ def api_suggest(request: Request, q: str = Query("", max_length=100), lang: str 
         {"text": s.text, "lang": s.lang, "kind": s.kind,
          "url": f"/{s.lang}/glossary#{s.target}" if s.kind == "term" else f"/{s.lang}/docs/{s.target}"}
         for s in found]}
+
+
+@router.get("/api/translations", tags=["documents"],
+            summary="Translation status: every original in every other language, article by article")
+def api_translations(request: Request):
+    return translations_view(request.app.state.library.translations())
 
 
 @router.get("/healthz", tags=["service"], summary="Service health and the index being served")

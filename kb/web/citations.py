@@ -24,15 +24,21 @@ def citation(doc: dict, heading: str, gettext) -> str:
 
 
 def decorate_units(doc: dict, gettext, base_url: str) -> str:
-    """gettext is the document language's catalog: a citation is in the language of the text it cites."""
+    """gettext is the document language's catalog: a citation is in the language of the text it cites.
+    In a translation, an article whose original changed since it was translated says so."""
     headings = {e["anchor"]: e["text"] for e in doc["toc"]}
     link_label = escape(gettext("Link to this article"))
+    behind = {u["anchor"]: u["source_url"] for u in (doc.get("translation_of") or {}).get("outdated", [])}
+    behind_label = escape(gettext("Outdated translation"))
+    behind_title = escape(gettext("The original has changed since this was translated."))
 
     def add(m: re.Match) -> str:
         level, anchor, inner = m.group(1), m.group(2), m.group(3)
         url = f"{base_url}{doc['url']}#{anchor}"
         cite = citation(doc, headings.get(anchor, ""), gettext)
-        return (f'<h{level} id="{anchor}">{inner} <a class="permalink" href="#{anchor}" '
+        note = (f' <a class="badge outdated" href="{escape(behind[anchor])}" title="{behind_title}">{behind_label}</a>'
+                if anchor in behind else "")
+        return (f'<h{level} id="{anchor}">{inner}{note} <a class="permalink" href="#{anchor}" '
                 f'aria-label="{link_label}">#</a>'
                 f'<span class="unit-tools" data-url="{escape(url)}" data-cite="{escape(cite)} — {escape(url)}"></span>'
                 f'</h{level}>')

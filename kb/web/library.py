@@ -13,6 +13,7 @@ class _State:
     docs: dict[str, dict] = field(default_factory=dict)  # "lang:id" → stored document
     aliases: dict[str, str] = field(default_factory=dict)  # "lang:alias" → id
     glossary: list[dict] = field(default_factory=list)
+    translations: list[dict] = field(default_factory=list)  # the translation report of this generation
 
 
 class Library:
@@ -34,7 +35,8 @@ class Library:
         return state
 
     def _load(self, gen: str) -> _State:
-        state = _State(gen, glossary=self.service.attachment("glossary") or [])
+        state = _State(gen, glossary=self.service.attachment("glossary") or [],
+                       translations=self.service.attachment("translations") or [])
         for doc in self.service.all_documents():
             state.docs[f"{doc['lang']}:{doc['id']}"] = doc
             for alias in doc["payload"].get("aliases", []):
@@ -60,3 +62,6 @@ class Library:
     @property
     def glossary(self) -> list[dict]:
         return self._current().glossary
+
+    def translations(self) -> list[dict]:
+        return self._current().translations

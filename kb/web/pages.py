@@ -15,7 +15,7 @@ from .caching import etag_for, mark, not_modified
 from .citations import decorate_units
 from .parallel import align
 from .params import NotFound, content_lang, search_params
-from .views import doc_url, document_view, search_view
+from .views import doc_url, document_view, search_view, translations_view
 
 router = APIRouter()
 BROWSE_FACETS = ("type", "status", "year", "tags")
@@ -143,6 +143,12 @@ def parallel_page(request: Request, lang: str, doc_id: str):
     rows = align(columns)
     return render(request, lang, "parallel.html", doc=columns[0], columns=columns, rows=rows,
                   available=tuple(c["lang"] for c in columns))
+
+
+@router.get("/{lang}/translations", include_in_schema=False)
+def translations_page(request: Request, lang: str):
+    content_lang(lang)
+    return render(request, lang, "translations.html", view=translations_view(request.app.state.library.translations()))
 
 
 @router.get("/{lang}/browse/", include_in_schema=False)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from search import Bilingual, SearchResults
 
 from ..content.metadata import RELATIONS, REVERSE
+from ..content.translations import FRONT
 from .library import Library
 
 # Relations in the order a reader looks for them: what replaced this first.
@@ -81,7 +82,43 @@ def document_view(library: Library, doc: dict) -> dict:
         "replaced_by": [_ref(library, lang, i) for i in replaced_by],
         "amended_by": [_ref(library, lang, i) for i in relations.get("amended_by", [])],
         "translations": [{"lang": t, "url": doc_url(t, doc["id"])} for t in p["translations"]],
+        "translation_of": _translation(doc),
     }
+
+
+def _translation(doc: dict) -> dict | None:
+    """Which source this translation follows and what of it is behind; None for an original."""
+    t = doc["payload"].get("translation")
+    if not t:
+        return None
+    headings = {e["anchor"]: e["text"] for e in doc["payload"]["toc"]}
+
+    def units(anchors: list[str]) -> list[dict]:
+        return [{"anchor": a, "heading": headings.get(a), "source_url": doc_url(t["source"], doc["id"], a)}
+                for a in anchors]
+    outdated = [a for a in t["outdated"] if a != FRONT]
+    return {"lang": t["source"], "url": doc_url(t["source"], doc["id"]), "state": t["state"],
+            "accepted": t["accepted"], "front_outdated": FRONT in t["outdated"],
+            "outdated": units(outdated), "missing": units(t["missing"])}
+
+
+def translations_view(report: list[dict]) -> dict:
+    """Every original in every other language, worst first: what maintainers have to translate next."""
+    order = {"missing": 0, "outdated": 1, "partial": 2, "translated": 3}
+    rows = []
+    for s in sorted(report, key=lambda s: (order.get(s["state"], 9), s["id"], s["lang"])):
+        rows.append({
+            "id": s["id"], "lang": s["lang"], "source": s["source"], "state": s["state"], "accepted": s["accepted"],
+            "url": doc_url(s["lang"], s["id"]) if s["state"] != "missing" else None,
+            "source_url": doc_url(s["source"], s["id"]),
+            "articles": [{"anchor": u["anchor"], "heading": u["heading"], "state": u["state"],
+                          "source_url": doc_url(s["source"], s["id"], None if u["anchor"] == FRONT else u["anchor"])}
+                         for u in s["units"] if u["state"] != "translated"],
+            "counts": {state: sum(1 for u in s["units"] if u["state"] == state)
+                       for state in ("translated", "outdated", "missing")},
+        })
+    totals = {state: sum(1 for r in rows if r["state"] == state) for state in order}
+    return {"totals": totals, "translations": rows}
 
 
 assert set(RELATION_ORDER) >= set(RELATIONS) | set(REVERSE.values())

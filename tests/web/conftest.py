@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb.build import build
+from kb.cli import main as kb_main
 from kb.settings import BUNDLED_CONTENT, Settings
 from kb.web.app import create_app
 
@@ -17,6 +18,7 @@ with warnings.catch_warnings():  # starlette warns that httpx is deprecated for 
     from fastapi.testclient import TestClient
 
 XSS = "<script>alert(1)</script>"
+PAIR_ARTICLE_1 = "Nội dung điều một."
 
 CUSTOM_CONTENT = {
     "vi/xss.md": f"""\
@@ -65,6 +67,7 @@ CUSTOM_CONTENT = {
         title: ເອກະສານສອງພາສາ
         type: decree
         number: 12/2020/NĐ-CP
+        translation_of: vi
         ---
 
         ບົດນຳ.
@@ -99,6 +102,11 @@ def custom_app(tmp_path_factory):
         path = content / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
+    # The Lao translation followed its source until Article 1 of the source changed.
+    assert kb_main(["translations", "--content", str(content), "--accept-all"]) == 0
+    source = content / "vi/pair.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(PAIR_ARTICLE_1, PAIR_ARTICLE_1 + " Đã sửa."),
+                      encoding="utf-8")
     return _app(content, tmp_path_factory.mktemp("custom-index"))
 
 

@@ -412,3 +412,31 @@ def test_vietnamese_words_on_the_lao_search_page_find_lao_documents(client):
     assert "/lo/docs/guide-recovery-unpaid-contributions" in hrefs(hits)[0]
     assert 'class="searched-as"' in html and '<q lang="lo">' in html  # the Lao terms searched, shown
     assert "ຜົນເປັນພາສາຫວຽດນາມ" in element(html, '<section class="other-language"')
+
+
+def test_outdated_translation_is_marked_on_its_page(custom_client):
+    html = custom_client.get("/lo/docs/pair-doc").text
+    banner = element(html, '<div class="banner banner-outdated"')
+    assert "#art-1" in hrefs(banner) and "/vi/docs/pair-doc#art-1" in hrefs(banner)
+    heading = element(html, '<h2 id="art-1"')
+    assert 'class="badge outdated" href="/vi/docs/pair-doc#art-1"' in heading
+    assert "ສະບັບແປຍັງບໍ່ໄດ້ປັບປຸງ" in heading
+    assert 'class="badge outdated"' not in custom_client.get("/vi/docs/pair-doc").text  # the original is not behind
+
+
+def test_outdated_article_is_marked_in_the_parallel_view(custom_client):
+    html = custom_client.get("/vi/docs/pair-doc/parallel").text
+    row = element(html, '<tr id="art-1"')
+    assert '<td lang="lo" class="outdated">' in row and 'class="outdated-note"' in row
+    assert 'class="outdated"' not in element(html, '<tr id="art-2"')  # missing, not outdated
+
+
+def test_translation_status_page_and_its_json_twin(custom_client, client):
+    body = custom_client.get("/api/translations").json()
+    row = next(r for r in body["translations"] if r["id"] == "pair-doc")
+    assert (row["lang"], row["source"], row["state"]) == ("lo", "vi", "outdated")
+    assert {(a["anchor"], a["state"]) for a in row["articles"]} == {("art-1", "outdated"), ("art-2", "missing")}
+    html = custom_client.get("/vi/translations").text
+    assert "Tình trạng bản dịch" in html and "/vi/docs/pair-doc#art-2" in hrefs(html)
+    bundled = client.get("/api/translations").json()
+    assert bundled["totals"] == {"missing": 0, "outdated": 0, "partial": 0, "translated": 17}
