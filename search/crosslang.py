@@ -122,7 +122,9 @@ class CrossLanguageSearch:
         if other and lang != "all":
             others = [code for code in CODES if code != lang]
             shared = tuple((k, v) for k, v in opts.facets if k in SHARED_FACETS)
-            blocks = [self._block(text, code, source, _Options(shared, "relevance", 1, OTHER_BLOCK), memo)
+            # The reader's first page, when in the query's language, is what brings its translations.
+            own = main.results if lang == source and page == 1 and sort == "relevance" else None
+            blocks = [self._block(text, code, source, _Options(shared, "relevance", 1, OTHER_BLOCK), memo, own)
                       for code in others]
             second = next((b for b in blocks if b.results.total), None)
         return Bilingual(main, second)
@@ -134,7 +136,8 @@ class CrossLanguageSearch:
                                             page=opts.page, per_page=opts.per_page)
         return memo[key]
 
-    def _block(self, text: str, target: str, source: str | None, opts: _Options, memo: dict) -> Block:
+    def _block(self, text: str, target: str, source: str | None, opts: _Options, memo: dict,
+               own: SearchResults | None = None) -> Block:
         langs = CODES if target == "all" else (target,)
         cross = [code for code in langs if source and code != source]
         if not cross:  # the query is written in this language, or is a bare number
@@ -148,7 +151,8 @@ class CrossLanguageSearch:
             primary = self._search(memo, text, target, wide)
             sources.append(("query" if target == "all" else "number", primary.hits))
         searched_as = {}
-        own = primary if target == "all" else self._search(memo, text, source, replace(wide, facets=shared))
+        if own is None:
+            own = primary if target == "all" else self._search(memo, text, source, replace(wide, facets=shared))
         for code in cross:
             translated = self.translator().translate(text, code)
             tplan = plan(translated or "")

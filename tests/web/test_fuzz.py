@@ -1,10 +1,10 @@
 """Arbitrary input at every parameter: never a 500, always a bounded answer (hypothesis, schemathesis)."""
 import time
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
@@ -36,6 +36,7 @@ def settings_(app):
 @given(route=st.sampled_from(ROUTES), params=st.dictionaries(st.sampled_from(PARAMS), st.one_of(NASTY, LONG),
                                                               max_size=4))
 def test_no_parameter_value_causes_a_server_error(fuzz_client, route, params):
+    assume(len(urlencode(params)) < 60_000)  # the HTTP client refuses longer URLs before they reach us
     started = time.monotonic()
     response = fuzz_client.get(route, params=params)
     assert response.status_code < 500, (route, params, response.text[:300])
