@@ -17,7 +17,7 @@ def split_units(html: str) -> tuple[str, dict[str, str], list[str]]:
     return head, units, order
 
 
-_ID = re.compile(r'\sid="[^"]*"')
+_ID = re.compile(r'\s(?:id|aria-describedby)="[^"]*"')
 
 
 def align(columns: list[dict]) -> list[dict]:
@@ -28,7 +28,8 @@ def align(columns: list[dict]) -> list[dict]:
         order += [a for a in anchors if a not in order]
     rows = [{"anchor": None, "cells": [head for head, _, _ in split]}]
     rows += [{"anchor": a, "cells": [units.get(a) for _, units, _ in split]} for a in order]
-    # The row carries the anchor: ids inside the cells would repeat it once per language.
+    # The row carries the anchor: ids inside the cells would repeat it once per language (glossary tips
+    # stay, shown by CSS next to their term, but lose the ids that would collide between the columns).
     for row in rows:
         row["cells"] = [None if c is None else _ID.sub("", c) for c in row["cells"]]
     return rows

@@ -115,3 +115,20 @@ def test_a_broken_ledger_is_reported_with_its_line(content):
     run = content.check()
     assert run.code == 1
     assert any(line.startswith("content/translations.yaml:") and "[yaml-invalid]" in line for line in run.lines)
+
+
+def test_an_incremental_build_marks_the_translation_outdated(content, tmp_path):
+    from kb.build import build
+    from kb.settings import Settings
+    from search import SearchService
+
+    pair(content)
+    main(["translations", "--content", "content", "--accept-all"])
+    settings = Settings.make(content="content", index=str(tmp_path / "index"))
+    build(settings)
+    service = SearchService(settings.index_dir)
+    assert service.get("lo", "luat")["payload"]["translation"]["outdated"] == []
+    content.page("vi/luat.md", SOURCE.replace("điều hai.", "điều hai, đã sửa."), title="Luật mẫu")
+    report = build(settings)
+    assert report.added == 2  # the source, and its translation whose state changed
+    assert service.get("lo", "luat")["payload"]["translation"]["outdated"] == ["art-2"]
