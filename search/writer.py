@@ -13,10 +13,10 @@ from typing import Callable, Iterable
 
 from whoosh import index
 
-from .languages import normalize
-from .numbers import canonical, find_numbers, parts
+from .prepare import prepared_chunks, to_fields
 from .records import Record, SuggestionRecord
-from .schema import SCHEMA_VERSION, field_names, make_schema
+from .schema import SCHEMA_VERSION, make_schema
+from .segment import BulkWriter
 
 CURRENT = "current"
 META = "meta.json"
@@ -74,33 +74,6 @@ def _lock(index_dir: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _to_fields(rec: Record, fingerprint: str) -> dict:
-    title = normalize(rec.title)
-    heads = normalize("\n".join(rec.headings))
-    units = [(u.anchor, normalize(u.heading), normalize(u.text)) for u in rec.units]
-    intro = normalize(rec.intro)
-    summary = normalize(rec.summary)
-    body = "\n".join([summary, intro, *(u[2] for u in units)])
-    own = canonical(rec.number) if rec.number else ""
-    cited = [k for k in find_numbers(body) if k != own]
-    doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
-           "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
-           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload}
-    out = {
-        "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
-        "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),
-        "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
-        "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
-        "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
-    }
-    # The body fields hold all the text, title and headings too: a query then requires each word in
-    # one field, which is much cheaper than in any of three.
-    for base, text in (("title", title), ("heads", heads), ("body", "\n".join([title, heads, body]))):
-        for name in field_names(base):
-            out[name] = text
-    return out
-
-
 def _write_new(path: Path, text: str) -> None:
     """Writes a fresh file: the copied generation shares inodes with the serving one (hard links)."""
     path.unlink(missing_ok=True)
@@ -155,13 +128,12 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
     wanted = {r.key: (r, r.fingerprint()) for r in records}
     if full:
         gen.mkdir(parents=True)
-        ix = index.create_in(str(gen), make_schema())
-        existing: dict[str, str] = {}
-    else:
-        _copy_generation(old, gen)
-        ix = index.open_dir(str(gen))
-        with ix.reader() as reader:
-            existing = {f["key"]: f["fingerprint"] for _, f in reader.iter_docs()}
+        _write_all(index.create_in(str(gen), make_schema()), list(wanted.values()), progress)
+        return len(wanted), 0, len(records) - len(wanted)
+    _copy_generation(old, gen)
+    ix = index.open_dir(str(gen))
+    with ix.reader() as reader:
+        existing = {f["key"]: f["fingerprint"] for _, f in reader.iter_docs()}
     writer = ix.writer(limitmb=256)
     try:
         removed = 0
@@ -173,14 +145,34 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
                 removed += key not in wanted
         todo = [(r, fp) for key, (r, fp) in wanted.items() if existing.get(key) != fp]
         for n, (rec, fp) in enumerate(todo, 1):
-            writer.add_document(**_to_fields(rec, fp))
+            writer.add_document(**to_fields(rec, fp))
             if progress:
                 progress(n, len(todo))
-        writer.commit(optimize=full)
+        writer.commit()
     except BaseException:
         writer.cancel()
         raise
     return len(todo), removed, len(records) - len(todo)
+
+
+def _write_all(ix, todo: list[tuple[Record, str]], progress) -> None:
+    """A full build: text analysis in worker processes when it pays, postings kept in memory."""
+    with prepared_chunks(todo, ix.schema) as chunks:
+        writer = BulkWriter(ix)
+        try:
+            n = 0
+            for chunk in chunks:
+                for fields, lengths in chunk.docs:
+                    writer.add_prepared(fields, lengths)
+                    n += 1
+                    if progress:
+                        progress(n, len(todo))
+                for name, postings in chunk.counted.items():
+                    writer.add_counted(name, postings)
+            writer.commit(optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
 
 
 def _swap(index_dir: Path, gen: Path) -> None:
