@@ -6,6 +6,7 @@ import zlib
 from array import array
 from operator import sub
 from pickle import dumps
+from typing import Callable, Iterable, Iterator
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -13,13 +14,14 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 assert array("I").itemsize == 4, "term frequencies are written as 4-byte unsigned ints"
 _SWAP = sys.byteorder == "little"  # pack_uint is big-endian
+JOB_POSTINGS = 250_000  # postings per encoding job: enough jobs to keep every worker busy to the end
 
 
 class CountedTerms:
     """Postings of one field for a run of documents: terms with the docnums and frequencies that hold
     them, in docnum order. Compact and picklable, so worker processes can send it in one piece."""
 
-    __slots__ = ("terms", "ends", "docs", "freqs")
+    __slots__ = ("docs", "ends", "freqs", "terms")
 
     def __init__(self, postings: dict[str, tuple[array, array]]):
         self.terms = list(postings)
@@ -54,8 +56,8 @@ class PostingTable:
     """Every posting of a segment being written, grouped by field and term as documents arrive in
     docnum order, so writing them needs no sort of postings, only of each field's distinct terms.
 
-    Fields whose postings are (term, frequency) pairs weighted by the field boost (AnalyzedText)
-    arrive as CountedTerms and are kept as arrays; other fields' postings are kept as Whoosh gives them."""
+    Fields whose postings are (term, frequency) weighted by the field boost (AnalyzedText) arrive as
+    CountedTerms and are kept as arrays; other fields' postings are kept as Whoosh gives them."""
 
     def __init__(self, schema):
         self.schema = schema
@@ -95,99 +97,149 @@ class PostingTable:
                 entry[1].extend(freqs[start:end])
             start = end
 
-    def write(self, fieldwriter: W3FieldWriter) -> None:
-        """Writes every posting list, fields and terms in byte order, as FieldWriter.add_postings would."""
+    def write(self, fieldwriter: W3FieldWriter, map_: Callable = map) -> None:
+        """Writes every posting list, fields and terms in byte order, as FieldWriter.add_postings would.
+        map_: how to run the encoding jobs, e.g. a process pool's imap (results must come in order)."""
         codec = fieldwriter._codec
         if codec._inlinelimit > 1:
             raise ValueError("inlined postings are not supported")
-        blocks = _BlockWriter(codec._blocklimit, codec._compression)
         fmap, tindex, postfile = fieldwriter._fieldmap, fieldwriter._tindex, fieldwriter._postfile
+        jobs = list(self._jobs(codec._blocklimit, codec._compression))
         offset = postfile.tell()
-        for fieldname in sorted(set(self.counted) | set(self.other)):
-            if fieldname in self.counted and fieldname in self.other:
-                raise ValueError(f"field {fieldname!r} got postings of both kinds")
+        for fieldname, encoded in zip((job[0] for job in jobs), map_(encode_job, jobs)):
             prefix = pack_ushort(fmap.setdefault(fieldname, len(fmap)))
-            for btext, data, info in self._encoded(fieldname, blocks):
+            for btext, data, info in encoded:
                 postfile.write(data)
                 tindex.add(prefix + btext, info + pack_long(offset) + pack_int(len(data)))
                 offset += len(data)
 
-    def _encoded(self, fieldname: str, blocks: _BlockWriter):
-        """(term bytes, posting bytes, term info) of a field's terms in byte order."""
-        fieldobj = self.schema[fieldname]
-        lens = self.length_bytes.get(fieldname, bytearray())
-        lens += bytes(self.doccount - len(lens))
-        if fieldname in self.counted:
-            boost = float(fieldobj.format.field_boost)
-            terms = self.counted[fieldname]
-            for term in sorted(terms):  # str order is UTF-8 byte order
-                yield (term.encode("utf-8"), *blocks.counted(*terms[term], boost, lens))
-        else:
-            fixed = fieldobj.format.fixed_value_size()
-            terms = self.other[fieldname]
-            for btext in sorted(terms):
-                yield (btext, *blocks.generic(terms[btext], fixed, lens))
+    def _jobs(self, blocklimit: int, compression: int) -> Iterator[tuple]:
+        """Encoding jobs in field and term order, each a picklable tuple of a field's next terms."""
+        for fieldname in sorted(set(self.counted) | set(self.other)):
+            if fieldname in self.counted and fieldname in self.other:
+                raise ValueError(f"field {fieldname!r} got postings of both kinds")
+            fmt = self.schema[fieldname].format
+            lens = self.length_bytes.get(fieldname, bytearray())
+            lens += bytes(self.doccount - len(lens))
+            if fieldname in self.counted:
+                terms = self.counted[fieldname]
+                # str order is UTF-8 byte order
+                items = ((t.encode("utf-8"), *terms[t]) for t in sorted(terms))
+                how = ("counted", float(fmt.field_boost))
+            else:
+                terms = self.other[fieldname]
+                items = ((t, terms[t]) for t in sorted(terms))
+                how = ("generic", fmt.fixed_value_size())
+            for part in _parts(items):
+                yield fieldname, how, blocklimit, compression, bytes(lens), part
+
+
+def _parts(items: Iterable[tuple]) -> Iterator[list[tuple]]:
+    part, size = [], 0
+    for item in items:
+        part.append(item)
+        size += len(item[1])
+        if size >= JOB_POSTINGS:
+            yield part
+            part, size = [], 0
+    if part:
+        yield part
+
+
+def encode_job(job: tuple) -> list[tuple[bytes, bytes, bytes]]:
+    """(term bytes, posting bytes, term info without its extent) for each term of a job."""
+    _, (kind, arg), blocklimit, compression, lens, items = job
+    blocks = _BlockWriter(blocklimit, compression, lens)
+    if kind == "counted":
+        return [(btext, *blocks.counted(docs, freqs, arg)) for btext, docs, freqs in items]
+    return [(btext, *blocks.generic(postings, arg)) for btext, postings in items]
 
 
 class _BlockWriter:
     """Encodes one term's postings exactly as W3PostingsWriter does (same blocks, pickles and
     compression) and its W3TermInfo, taking whole slices of arrays instead of one posting at a time."""
 
-    def __init__(self, blocklimit: int, compression: int):
+    def __init__(self, blocklimit: int, compression: int, lens: bytes):
         self.limit = blocklimit
         self.comp = compression
+        self.lens = lens  # field length byte per docnum
 
-    def counted(self, docs: array, freqs: array, boost: float, lens: bytearray) -> tuple[bytes, bytes]:
-        weights = array("d", map(boost.__mul__, freqs))
+    def counted(self, docs: array, freqs: array, boost: float) -> tuple[bytes, bytes]:
         values = array("I", freqs)
         if _SWAP:
             values.byteswap()
         values = values.tobytes()
-        return self._term(docs, weights, lambda i, j: values[4 * i:4 * j], lens)
+        num, _ = boost.as_integer_ratio()
+        if boost <= 0 or max(freqs) * num >= 1 << 24:
+            weights = array("d", map(boost.__mul__, freqs))
+            return self._term(docs, lambda i, j: _float_weights(weights[i:j]) + (values[4 * i:4 * j],))
 
-    def generic(self, postings: list[tuple[int, float, bytes]], fixed: int | None,
-                lens: bytearray) -> tuple[bytes, bytes]:
+        # freq * boost is then exact in a 32-bit float, so the weights' sum, maximum and equality
+        # follow from the frequencies without making a float per posting.
+        def block(i, j):
+            f = freqs[i:j]
+            low, top = min(f), max(f)
+            if low != top:
+                mini = tuple(map(boost.__mul__, f))
+            else:
+                mini = None if low * boost == 1.0 else low * boost
+            return sum(f) * boost, top * boost, mini, values[4 * i:4 * j]
+
+        return self._term(docs, block)
+
+    def generic(self, postings: list[tuple[int, float, bytes]], fixed: int | None) -> tuple[bytes, bytes]:
         docs = array("I", [p[0] for p in postings])
         weights = [p[1] for p in postings]
         vbytes = [p[2] for p in postings]
 
-        def values(i, j):
-            if fixed == 0:
-                return None
+        def block(i, j):
             kept = [v for v in vbytes[i:j] if v]
-            return tuple(kept) if fixed is None else b"".join(kept)
+            values = None if fixed == 0 else tuple(kept) if fixed is None else b"".join(kept)
+            return _float_weights(weights[i:j]) + (values,)
 
-        return self._term(docs, weights, values, lens)
+        return self._term(docs, block)
 
-    def _term(self, docs, weights, values, lens) -> tuple[bytes, bytes]:
+    def _term(self, docs: array, block) -> tuple[bytes, bytes]:
+        """block(i, j): the weights' sum, maximum and minified form, and the minified values of
+        postings i to j."""
         out = [WHOOSH3_HEADER_MAGIC]
-        total = 0
-        minlength, maxlength, maxweight = None, 0, 0
+        total, minlength, maxlength, maxweight = 0, None, 0, 0
         n, limit, comp = len(docs), self.limit, self.comp
         for i in range(0, n, limit):
             j = min(i + limit, n)
             ids = docs[i:j]
-            w32 = array("f", weights[i:j])  # the stored weights are 32-bit floats
-            total += sum(w32)
-            top = max(0, max(weights[i:j]))  # W3PostingsWriter starts its maximum at int 0
-            if w32.count(1.0) == len(w32):
-                mini = None
-            elif w32.count(w32[0]) == len(w32):
-                mini = w32[0]
-            else:
-                mini = tuple(w32)
-            data = zlib.compress(dumps(((ids[0],) + tuple(map(sub, ids[1:], ids)), mini, values(i, j)), 2), comp)
-            lbytes = bytes(map(lens.__getitem__, ids))
-            lmax = byte_to_length(max(lbytes))
-            lmin = min(lbytes) or min(lbytes.replace(b"\0", b""), default=0)
-            lmin = byte_to_length(lmin) if lmin else None
-            info = dumps((j - i, ids[-1], top, comp, length_to_byte(lmin), length_to_byte(lmax if lmax else 0)), 2)
+            wsum, top, weights, values = block(i, j)
+            deltas = (ids[0],) + tuple(map(sub, ids[1:], ids))
+            data = zlib.compress(dumps((deltas, weights, values), 2), comp)
+            lmin, lmax = _length_range(self.lens, ids)
+            info = dumps((j - i, ids[-1], top, comp, length_to_byte(lmin), length_to_byte(lmax)), 2)
             size = len(info) + len(data)
             out += (pack_int(-size if j == n else size), info, data)
-            # W3TermInfo.add_block
+            # as W3TermInfo.add_block
+            total += wsum
             minlength = lmin if minlength is None or lmin is None else min(minlength, lmin)
-            maxlength = max(maxlength, lmax if lmax else 0)
+            maxlength = max(maxlength, lmax)
             maxweight = max(maxweight, top)
         info = W3TermInfo._struct.pack(False, total, n, 0 if minlength is None else length_to_byte(minlength),
                                        length_to_byte(maxlength), maxweight, docs[0], docs[-1])
         return b"".join(out), info
+
+
+def _float_weights(weights) -> tuple[float, float, object]:
+    """Sum, maximum and minified form of a block's weights, as W3PostingsWriter computes them."""
+    w32 = array("f", weights)  # the stored weights are 32-bit floats
+    if w32.count(1.0) == len(w32):
+        mini = None
+    elif w32.count(w32[0]) == len(w32):
+        mini = w32[0]
+    else:
+        mini = tuple(w32)
+    return sum(w32), max(0, max(weights)), mini  # W3PostingsWriter starts its maximum at int 0
+
+
+def _length_range(lens: bytes, ids: array) -> tuple[int | None, int]:
+    """Shortest and longest field length of these documents, as the lengths column gives them back;
+    documents of length 0 (none stored) do not count towards the shortest."""
+    lbytes = bytes(map(lens.__getitem__, ids))
+    low = min(lbytes) or min(lbytes.replace(b"\0", b""), default=0)
+    return (byte_to_length(low) if low else None), byte_to_length(max(lbytes))

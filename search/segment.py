@@ -1,5 +1,7 @@
-"""A Whoosh SegmentWriter for the one segment of a new index, taking term counts instead of text."""
+"""A Whoosh SegmentWriter for the one segment of a new index, taking documents already indexed."""
 from __future__ import annotations
+
+from typing import Callable
 
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3FieldWriter
@@ -7,64 +9,75 @@ from whoosh.writing import SegmentWriter
 
 from .postings import CountedTerms, PostingTable
 
+Postings = list[tuple[bytes, float, bytes]]  # (term bytes, weight, value bytes) of one field of one document
+
+
+def index_field(field, value) -> tuple[int, Postings]:
+    """A field's length and postings in one document, as SegmentWriter.add_document makes them."""
+    length, postings = 0, []
+    for tbytes, freq, weight, vbytes in field.index(value):
+        if field.scorable:
+            length += freq
+        postings.append((tbytes, weight, vbytes))
+    return length, postings
+
 
 class BulkWriter(SegmentWriter):
     """Writes the first segment of an empty index. Postings go to a PostingTable instead of Whoosh's
     PostingPool (a tuple per posting, an external sort and a merge, then the codec one posting at a
     time); the index is the same, byte for byte.
 
-    Text fields may come already counted: add_prepared() takes their lengths, add_counted() their
-    postings for a run of documents. Such fields must be unstored Frequency fields without columns,
-    whose postings are (term, frequency) weighted by the field boost, as AnalyzedText indexes them."""
+    Documents may come already indexed (add_prepared), which lets other processes do the analysis;
+    AnalyzedText fields may come as term counts for a run of documents (add_counted).
+    encode_map: runs the posting encoding jobs at commit, e.g. a process pool's imap."""
 
-    def __init__(self, ix, **kwargs):
+    def __init__(self, ix, encode_map: Callable = map, **kwargs):
         super().__init__(ix, **kwargs)
         try:
             if self.segments:
                 raise ValueError("BulkWriter writes the first segment of an empty index only")
             if not isinstance(self.fieldwriter, W3FieldWriter):
-                raise ValueError(f"BulkWriter needs the W3 codec, not {type(self.fieldwriter).__name__}")
+                raise TypeError(f"BulkWriter needs the W3 codec, not {type(self.fieldwriter).__name__}")
             for name, field in self.schema.items():
                 if field.vector or field.separate_spelling():
                     raise ValueError(f"field {name!r}: vectors and spelling words are not supported")
-        except ValueError:
+        except Exception:
             self.cancel()
             raise
         self.table = PostingTable(self.schema)
+        self.encode_map = encode_map
 
     def add_document(self, **fields):
-        self.add_prepared(fields, {})
+        docboost = self._doc_boost(fields)
+        indexed = {}
+        for name, value in fields.items():
+            field = self.schema[name] if name in self.schema else None
+            if field is not None and field.indexed and value is not None:
+                fieldboost = self._field_boost(fields, name, docboost)
+                length, postings = index_field(field, value)
+                indexed[name] = length, [(t, w * fieldboost, v) for t, w, v in postings]
+        self.add_prepared(fields, indexed)
 
-    def add_prepared(self, fields: dict, counted_lengths: dict[str, int]) -> None:
-        """One document, as add_document(**fields) would add it, plus the lengths of its counted fields
-        (whose postings arrive through add_counted)."""
+    def add_prepared(self, fields: dict, indexed: dict[str, tuple[int, Postings]]) -> None:
+        """One document as add_document(**fields) adds it, its indexed fields given as index_field()
+        made them (boosts applied). An indexed field neither stored nor a column needs no value in
+        fields: an AnalyzedText field whose postings come through add_counted is given as (length, [])."""
         self._check_state()
         schema, pdw, docnum = self.schema, self.perdocwriter, self.docnum
-        docboost = self._doc_boost(fields)
-        names = sorted([name for name in fields if not name.startswith("_")] + list(counted_lengths))
+        names = sorted({name for name in fields if not name.startswith("_")} | set(indexed))
         self._check_fields(schema, names)
-        postings, lengths = [], {}
         pdw.start_doc(docnum)
         try:
             for name in names:
-                field = schema[name]
-                if name in counted_lengths:
-                    if not _countable(field) or name in fields:
-                        raise ValueError(f"field {name!r} cannot be counted")
-                    lengths[name] = counted_lengths[name]
-                    pdw.add_field(name, field, None, counted_lengths[name])
-                    continue
-                value = fields[name]
-                if value is None:
-                    continue
-                length = 0
-                if field.indexed:
-                    fieldboost = self._field_boost(fields, name, docboost)
-                    for tbytes, freq, weight, vbytes in field.index(value):
-                        if field.scorable:
-                            length += freq
-                        postings.append((name, tbytes, docnum, weight * fieldboost, vbytes))
-                    lengths[name] = length
+                field, value = schema[name], fields.get(name)
+                if name not in indexed:
+                    if value is None:
+                        continue
+                    if field.indexed:
+                        raise ValueError(f"field {name!r} is indexed but not given as indexed")
+                elif not field.indexed or (value is None and (field.stored or field.column_type)):
+                    raise ValueError(f"field {name!r} cannot be given as indexed without its value")
+                length = indexed[name][0] if name in indexed else 0
                 customval = fields.get(f"_stored_{name}", value)
                 pdw.add_field(name, field, customval if field.stored else None, length)
                 if field.column_type and customval is not None:
@@ -73,14 +86,19 @@ class BulkWriter(SegmentWriter):
             pdw.cancel_doc()
             raise
         pdw.finish_doc()
-        for posting in postings:
-            self.table.add_posting(*posting)
-        self.table.add_lengths(lengths)
+        table = self.table
+        for name, (_, postings) in indexed.items():
+            for tbytes, weight, vbytes in postings:
+                table.add_posting(name, tbytes, docnum, weight, vbytes)
+        table.add_lengths({name: length for name, (length, _) in indexed.items()})
         self._added = True
         self.docnum += 1
 
     def add_counted(self, fieldname: str, chunk: CountedTerms) -> None:
-        """Postings of a counted field for documents already added, after any added before."""
+        """Postings of an AnalyzedText field for documents already added, after any added before."""
+        field = self.schema[fieldname]
+        if not (field.scorable and type(field.format) is formats.Frequency):
+            raise ValueError(f"field {fieldname!r} cannot take term counts")
         if chunk.docs and max(chunk.docs) >= self.docnum:
             raise ValueError("postings of a document not added yet")
         self.table.add_counted(fieldname, chunk)
@@ -90,10 +108,5 @@ class BulkWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        self.table.write(self.fieldwriter)
+        self.table.write(self.fieldwriter, self.encode_map)
         self.fieldwriter.close()
-
-
-def _countable(field) -> bool:
-    return (field.indexed and field.scorable and not field.stored and not field.column_type
-            and type(field.format) is formats.Frequency)

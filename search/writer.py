@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from whoosh import index
 
-from .prepare import prepared_chunks, to_fields
+from .prepare import Preparation, to_fields
 from .records import Record, SuggestionRecord
 from .schema import SCHEMA_VERSION, make_schema
 from .segment import BulkWriter
@@ -156,14 +156,15 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
 
 
 def _write_all(ix, todo: list[tuple[Record, str]], progress) -> None:
-    """A full build: text analysis in worker processes when it pays, postings kept in memory."""
-    with prepared_chunks(todo, ix.schema) as chunks:
-        writer = BulkWriter(ix)
+    """A full build: analysis and posting encoding in worker processes when it pays, postings kept in
+    memory rather than in Whoosh's external-sort pool."""
+    with Preparation(todo, ix.schema) as prep:
+        writer = BulkWriter(ix, encode_map=prep.map)
         try:
             n = 0
-            for chunk in chunks:
-                for fields, lengths in chunk.docs:
-                    writer.add_prepared(fields, lengths)
+            for chunk in prep.chunks():
+                for fields, indexed in chunk.docs:
+                    writer.add_prepared(fields, indexed)
                     n += 1
                     if progress:
                         progress(n, len(todo))
