@@ -155,10 +155,10 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
     return len(todo), removed, len(records) - len(todo)
 
 
-def _write_all(ix, todo: list[tuple[Record, str]], progress) -> None:
-    """A full build: analysis and posting encoding in worker processes when it pays, postings kept in
-    memory rather than in Whoosh's external-sort pool."""
-    with Preparation(todo, ix.schema) as prep:
+def _write_all(ix, todo: list[tuple[Record, str]], progress, workers: int | None = None) -> None:
+    """A full build: analysis and posting encoding in worker processes when it pays (workers=None) or
+    in that many, postings kept in memory rather than in Whoosh's external-sort pool."""
+    with Preparation(todo, ix.schema, workers) as prep:
         writer = BulkWriter(ix, encode_map=prep.map)
         try:
             n = 0
