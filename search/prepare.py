@@ -1,6 +1,7 @@
 """Records → what the index writer takes, text fields already counted; in worker processes for big builds."""
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -17,7 +18,8 @@ from .segment import index_field
 
 # Below this many documents starting processes costs more than it saves.
 MIN_PARALLEL = 400
-CHUNK = 500
+CHUNK = 500  # documents prepared in one piece, at most...
+MIN_CHUNK = 50  # ...and at least
 
 
 def to_fields(rec: Record, fingerprint: str) -> dict:
@@ -58,13 +60,13 @@ class Prepared:
     counted: dict[str, CountedTerms]
 
 
-def prepare(rows: list[tuple[Record, str]], docbase: int, schema) -> Prepared:
-    """rows: (record, fingerprint) of documents numbered from docbase."""
+def prepare(records: list[Record], docbase: int, schema) -> Prepared:
+    """Records of documents numbered from docbase."""
     analyzed = {name: field for name, field in schema.items() if isinstance(field, AnalyzedText)}
     counts: dict[str, list] = {name: [] for name in analyzed}
     docs = []
-    for docnum, (rec, fp) in enumerate(rows, docbase):
-        fields = to_fields(rec, fp)
+    for docnum, rec in enumerate(records, docbase):
+        fields = to_fields(rec, rec.fingerprint())
         indexed = {}
         for name, field in analyzed.items():
             terms = field.counts(fields.pop(name))
@@ -89,33 +91,46 @@ def _workers(n: int) -> int:
     return cpus
 
 
-_job: tuple[list, object] | None = None  # in a worker: the rows and schema, inherited through fork
+def _spans(n: int, workers: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of n documents, smaller towards the end so that the workers finish together."""
+    spans, start = [], 0
+    while start < n:
+        size = max(MIN_CHUNK, min(CHUNK, (n - start) // (2 * workers))) if workers else CHUNK
+        spans.append((start, min(start + size, n)))
+        start += size
+    return spans
 
 
-def _init_worker(rows: list, schema) -> None:
+_job: tuple[list, object] | None = None  # in a worker: the records and schema, inherited through fork
+
+
+def _init_worker(records: list, schema) -> None:
     global _job
-    _job = (rows, schema)
+    _job = (records, schema)
+    # The inherited objects (the records above all) live as long as the worker: leaving them out of
+    # garbage collection saves its traversals and the copies of the pages they would dirty.
+    gc.freeze()
 
 
 def _prepare_range(span: tuple[int, int]) -> Prepared:
-    rows, schema = _job
-    return prepare(rows[span[0]:span[1]], span[0], schema)
+    records, schema = _job
+    return prepare(records[span[0]:span[1]], span[0], schema)
 
 
 class Preparation:
-    """Prepares rows (numbered from 0) chunk by chunk, in worker processes when it pays; the workers
+    """Prepares records (numbered from 0) chunk by chunk, in worker processes when it pays; the workers
     can then run other jobs (map) for the writer. A context manager: leaving it stops the workers."""
 
-    def __init__(self, rows: list[tuple[Record, str]], schema, workers: int | None = None):
-        self.rows, self.schema = rows, schema
-        self.workers = _workers(len(rows)) if workers is None else workers
+    def __init__(self, records: list[Record], schema, workers: int | None = None):
+        self.records, self.schema = records, schema
+        self.workers = _workers(len(records)) if workers is None else workers
         self._pool = None
 
     def __enter__(self) -> Preparation:
         if self.workers:
-            # fork: the workers get the rows without pickling them; only prepared chunks travel back.
+            # fork: the workers get the records without pickling them; only prepared chunks travel back.
             ctx = multiprocessing.get_context("fork")
-            self._pool = ctx.Pool(self.workers, _init_worker, (self.rows, self.schema))
+            self._pool = ctx.Pool(self.workers, _init_worker, (self.records, self.schema))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -124,10 +139,10 @@ class Preparation:
             self._pool.join()
 
     def chunks(self) -> Iterator[Prepared]:
-        spans = [(i, min(i + CHUNK, len(self.rows))) for i in range(0, len(self.rows), CHUNK)]
+        spans = _spans(len(self.records), self.workers)
         if self._pool:
             return self._pool.imap(_prepare_range, spans)
-        return (prepare(self.rows[a:b], a, self.schema) for a, b in spans)
+        return (prepare(self.records[a:b], a, self.schema) for a, b in spans)
 
     def map(self, func, jobs) -> Iterator:
         """func over jobs, results in order; in the workers when there are any."""

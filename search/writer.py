@@ -125,11 +125,12 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
 
 def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progress,
            keep: set[str]) -> tuple[int, int, int]:
-    wanted = {r.key: (r, r.fingerprint()) for r in records}
     if full:
         gen.mkdir(parents=True)
-        _write_all(index.create_in(str(gen), make_schema()), list(wanted.values()), progress)
-        return len(wanted), 0, len(records) - len(wanted)
+        todo = list({r.key: r for r in records}.values())  # the last record of a key wins
+        _write_all(index.create_in(str(gen), make_schema()), todo, progress)
+        return len(todo), 0, len(records) - len(todo)
+    wanted = {r.key: (r, r.fingerprint()) for r in records}
     _copy_generation(old, gen)
     ix = index.open_dir(str(gen))
     with ix.reader() as reader:
@@ -155,7 +156,7 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
     return len(todo), removed, len(records) - len(todo)
 
 
-def _write_all(ix, todo: list[tuple[Record, str]], progress, workers: int | None = None) -> None:
+def _write_all(ix, todo: list[Record], progress, workers: int | None = None) -> None:
     """A full build: analysis and posting encoding in worker processes when it pays (workers=None) or
     in that many, postings kept in memory rather than in Whoosh's external-sort pool."""
     with Preparation(todo, ix.schema, workers) as prep:

@@ -73,7 +73,7 @@ def test_bulk_writer_writes_the_same_bytes_as_whooshs_writer(tmp_path):
     records = varied(400)
     stock_build(tmp_path / "stock", records)
     ours = tmp_path / "ours"
-    _write_all(new_index(ours), [(r, r.fingerprint()) for r in records], None, workers=0)
+    _write_all(new_index(ours), records, None, workers=0)
     stock_files, stock_docs, stock_lengths = segment_files(tmp_path / "stock")
     files, docs, lengths = segment_files(ours)
     assert (docs, lengths) == (stock_docs, stock_lengths)
@@ -110,7 +110,7 @@ def test_a_searched_word_finds_the_same_documents_in_the_same_order(tmp_path, mo
     build_index(tmp_path / "ours", records, suggestions(records), full=True)
 
     def stock_write_all(ix, todo, progress, workers=None):
-        stock_build(Path(ix.storage.folder), [r for r, _ in todo])
+        stock_build(Path(ix.storage.folder), todo)
 
     monkeypatch.setattr(writer, "_write_all", stock_write_all)
     build_index(tmp_path / "stock", records, suggestions(records), full=True)
@@ -139,17 +139,17 @@ from whoosh import index
 from search.writer import _write_all
 from tests.search.test_build_pipeline import new_index, segment_files, varied
 
-rows = [(r, r.fingerprint()) for r in varied(700, seed=11)]
+records = varied(700, seed=11)
 out = Path(sys.argv[2])
 for workers in (0, 2):
-    _write_all(new_index(out / str(workers)), rows, None, workers=workers)
+    _write_all(new_index(out / str(workers)), records, None, workers=workers)
 assert segment_files(out / "0") == segment_files(out / "2"), "worker processes changed the index"
 
 def explode(done, total):
     if done == 300:
         raise RuntimeError("boom")
 try:
-    _write_all(new_index(out / "failed"), rows, explode, workers=2)
+    _write_all(new_index(out / "failed"), records, explode, workers=2)
 except RuntimeError:
     pass
 assert not multiprocessing.active_children(), "workers left running"
