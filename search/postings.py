@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
 from whoosh.system import pack_int, pack_long, pack_ushort
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import length_to_byte
 
 assert array("I").itemsize == 4, "term frequencies are written as 4-byte unsigned ints"
 _SWAP = sys.byteorder == "little"  # pack_uint is big-endian
@@ -203,25 +203,29 @@ class _BlockWriter:
         """block(i, j): the weights' sum, maximum and minified form, and the minified values of
         postings i to j."""
         out = [WHOOSH3_HEADER_MAGIC]
-        total, minlength, maxlength, maxweight = 0, None, 0, 0
-        n, limit, comp = len(docs), self.limit, self.comp
+        total, maxweight = 0, 0
+        # Field lengths as the length bytes they are stored as (byte_to_length and length_to_byte
+        # undo each other on them); 0 is no length, left out of the shortest.
+        shortest, longest = 0, 0
+        n, limit, comp, lens = len(docs), self.limit, self.comp, self.lens
         for i in range(0, n, limit):
             j = min(i + limit, n)
             ids = docs[i:j]
             wsum, top, weights, values = block(i, j)
             deltas = (ids[0],) + tuple(map(sub, ids[1:], ids))
             data = zlib.compress(dumps((deltas, weights, values), 2), comp)
-            lmin, lmax = _length_range(self.lens, ids)
-            info = dumps((j - i, ids[-1], top, comp, length_to_byte(lmin), length_to_byte(lmax)), 2)
+            lbytes = bytes(map(lens.__getitem__, ids))
+            low, high = min(lbytes) or min(lbytes.replace(b"\0", b""), default=0), max(lbytes)
+            info = dumps((j - i, ids[-1], top, comp, low, high), 2)
             size = len(info) + len(data)
             out += (pack_int(-size if j == n else size), info, data)
             # as W3TermInfo.add_block
             total += wsum
-            minlength = lmin if minlength is None or lmin is None else min(minlength, lmin)
-            maxlength = max(maxlength, lmax)
+            if low and (not shortest or low < shortest):
+                shortest = low
+            longest = max(longest, high)
             maxweight = max(maxweight, top)
-        info = W3TermInfo._struct.pack(False, total, n, 0 if minlength is None else length_to_byte(minlength),
-                                       length_to_byte(maxlength), maxweight, docs[0], docs[-1])
+        info = W3TermInfo._struct.pack(False, total, n, shortest, longest, maxweight, docs[0], docs[-1])
         return b"".join(out), info
 
 
@@ -235,11 +239,3 @@ def _float_weights(weights) -> tuple[float, float, object]:
     else:
         mini = tuple(w32)
     return sum(w32), max(0, max(weights)), mini  # W3PostingsWriter starts its maximum at int 0
-
-
-def _length_range(lens: bytes, ids: array) -> tuple[int | None, int]:
-    """Shortest and longest field length of these documents, as the lengths column gives them back;
-    documents of length 0 (none stored) do not count towards the shortest."""
-    lbytes = bytes(map(lens.__getitem__, ids))
-    low = min(lbytes) or min(lbytes.replace(b"\0", b""), default=0)
-    return (byte_to_length(low) if low else None), byte_to_length(max(lbytes))
