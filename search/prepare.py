@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -104,9 +105,11 @@ def _spans(n: int, workers: int) -> list[tuple[int, int]]:
 _job: tuple[list, object] | None = None  # in a worker: the records and schema, inherited through fork
 
 
-def _init_worker(records: list, schema) -> None:
+def _init_worker(records: list, schema, close_fds: tuple[int, ...]) -> None:
     global _job
     _job = (records, schema)
+    for fd in close_fds:
+        os.close(fd)
     # The inherited objects (the records above all) live as long as the worker: leaving them out of
     # garbage collection saves its traversals and the copies of the pages they would dirty.
     gc.freeze()
@@ -119,31 +122,33 @@ def _prepare_range(span: tuple[int, int]) -> Prepared:
 
 class Preparation:
     """Prepares records (numbered from 0) chunk by chunk, in worker processes when it pays; the workers
-    can then run other jobs (map) for the writer. A context manager: leaving it stops the workers."""
+    can then run other jobs (map) for the writer. A context manager: leaving it stops the workers.
+    close_fds: descriptors the workers must not keep open (the index lock: should this process be
+    killed, the workers it leaves behind for a moment must not hold the index locked)."""
 
-    def __init__(self, records: list[Record], schema, workers: int | None = None):
-        self.records, self.schema = records, schema
+    def __init__(self, records: list[Record], schema, workers: int | None = None, close_fds: tuple[int, ...] = ()):
+        self.records, self.schema, self.close_fds = records, schema, close_fds
         self.workers = _workers(len(records)) if workers is None else workers
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Preparation:
         if self.workers:
             # fork: the workers get the records without pickling them; only prepared chunks travel back.
-            ctx = multiprocessing.get_context("fork")
-            self._pool = ctx.Pool(self.workers, _init_worker, (self.records, self.schema))
+            # Unlike multiprocessing.Pool, the executor fails (BrokenProcessPool) if a worker dies.
+            self._pool = ProcessPoolExecutor(self.workers, multiprocessing.get_context("fork"), _init_worker,
+                                             (self.records, self.schema, self.close_fds))
         return self
 
     def __exit__(self, *exc) -> None:
         if self._pool:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(cancel_futures=True)
 
     def chunks(self) -> Iterator[Prepared]:
         spans = _spans(len(self.records), self.workers)
         if self._pool:
-            return self._pool.imap(_prepare_range, spans)
+            return self._pool.map(_prepare_range, spans)
         return (prepare(self.records[a:b], a, self.schema) for a, b in spans)
 
     def map(self, func, jobs) -> Iterator:
         """func over jobs, results in order; in the workers when there are any."""
-        return self._pool.imap(func, jobs) if self._pool else map(func, jobs)
+        return self._pool.map(func, jobs) if self._pool else map(func, jobs)

@@ -69,7 +69,7 @@ def _lock(index_dir: Path):
     with open(index_dir / ".lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
-            yield
+            yield fh.fileno()
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
@@ -102,12 +102,12 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
     problems: messages about the source, stored with the generation for health checks."""
     started = time.perf_counter()
     records = list(records)
-    with _lock(index_dir):
+    with _lock(index_dir) as lock_fd:
         old = current_generation(index_dir)
         full = (full and not keep) or not is_usable(old)
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         try:
-            added, removed, unchanged = _write(gen, old, records, full, progress, keep or set())
+            added, removed, unchanged = _write(gen, old, records, full, progress, keep or set(), lock_fd)
             _write_new(gen / SYNONYMS, json.dumps(synonyms or [], ensure_ascii=False))
             _write_new(gen / SUGGESTIONS, json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False))
             for name, value in (attachments or {}).items():
@@ -124,11 +124,11 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
 
 
 def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progress,
-           keep: set[str]) -> tuple[int, int, int]:
+           keep: set[str], lock_fd: int) -> tuple[int, int, int]:
     if full:
         gen.mkdir(parents=True)
         todo = list({r.key: r for r in records}.values())  # the last record of a key wins
-        _write_all(index.create_in(str(gen), make_schema()), todo, progress)
+        _write_all(index.create_in(str(gen), make_schema()), todo, progress, close_fds=(lock_fd,))
         return len(todo), 0, len(records) - len(todo)
     wanted = {r.key: (r, r.fingerprint()) for r in records}
     _copy_generation(old, gen)
@@ -156,10 +156,10 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
     return len(todo), removed, len(records) - len(todo)
 
 
-def _write_all(ix, todo: list[Record], progress, workers: int | None = None) -> None:
+def _write_all(ix, todo: list[Record], progress, workers: int | None = None, close_fds: tuple[int, ...] = ()) -> None:
     """A full build: analysis and posting encoding in worker processes when it pays (workers=None) or
     in that many, postings kept in memory rather than in Whoosh's external-sort pool."""
-    with Preparation(todo, ix.schema, workers) as prep:
+    with Preparation(todo, ix.schema, workers, close_fds) as prep:
         writer = BulkWriter(ix, encode_map=prep.map)
         try:
             n = 0

@@ -109,7 +109,7 @@ def test_a_searched_word_finds_the_same_documents_in_the_same_order(tmp_path, mo
     records = varied(300, seed=9)
     build_index(tmp_path / "ours", records, suggestions(records), full=True)
 
-    def stock_write_all(ix, todo, progress, workers=None):
+    def stock_write_all(ix, todo, progress, **_):
         stock_build(Path(ix.storage.folder), todo)
 
     monkeypatch.setattr(writer, "_write_all", stock_write_all)
