@@ -19,7 +19,8 @@ JOB_POSTINGS = 250_000  # postings per encoding job: enough jobs to keep every w
 
 class CountedTerms:
     """Postings of one field for a run of documents: terms with the docnums and frequencies that hold
-    them, in docnum order. Compact and picklable, so worker processes can send it in one piece."""
+    them, in docnum order. Compact and picklable, so worker processes can send it in one piece.
+    Frequencies are bytes when they all fit, as they nearly always do."""
 
     __slots__ = ("docs", "ends", "freqs", "terms")
 
@@ -31,6 +32,8 @@ class CountedTerms:
             self.docs += docs
             self.freqs += freqs
             self.ends.append(len(self.docs))
+        if self.freqs and max(self.freqs) < 256:
+            self.freqs = array("B", self.freqs)
 
     def __getstate__(self):
         return self.terms, self.ends, self.docs, self.freqs
@@ -39,17 +42,14 @@ class CountedTerms:
         self.terms, self.ends, self.docs, self.freqs = state
 
 
-def count_postings(counts: list[tuple[int, dict[str, int]]]) -> CountedTerms:
-    """Inverts (docnum, term → frequency) pairs, given in docnum order, into a CountedTerms."""
-    postings: dict[str, tuple[array, array]] = {}
-    for docnum, counter in counts:
-        for term, freq in counter.items():
-            entry = postings.get(term)
-            if entry is None:
-                postings[term] = entry = (array("I"), array("I"))
-            entry[0].append(docnum)
-            entry[1].append(freq)
-    return CountedTerms(postings)
+def add_counts(postings: dict[str, tuple[array, array]], docnum: int, counts: dict[str, int]) -> None:
+    """Adds a document's term counts to postings (term → docnums, frequencies), documents in docnum order."""
+    for term, freq in counts.items():
+        entry = postings.get(term)
+        if entry is None:
+            postings[term] = entry = (array("I"), array("I"))
+        entry[0].append(docnum)
+        entry[1].append(freq)
 
 
 class PostingTable:
@@ -61,7 +61,7 @@ class PostingTable:
 
     def __init__(self, schema):
         self.schema = schema
-        self.counted: dict[str, dict[str, tuple[array, array]]] = {}
+        self.counted: dict[str, dict[str, list[array]]] = {}  # term → [docnums, frequencies]
         self.other: dict[str, dict[bytes, list[tuple[int, float, bytes]]]] = {}
         # Field length byte per docnum, as the lengths column stores it: postings blocks keep the
         # shortest and longest length of their documents.
@@ -89,17 +89,19 @@ class PostingTable:
         docs, freqs = chunk.docs, chunk.freqs
         start = 0
         for term, end in zip(chunk.terms, chunk.ends):
-            entry = table.get(term)
+            entry, more = table.get(term), freqs[start:end]
             if entry is None:
-                table[term] = (docs[start:end], freqs[start:end])
+                table[term] = [docs[start:end], more]
             else:
+                if entry[1].typecode != more.typecode:  # bytes meet 4-byte frequencies: all become 4-byte
+                    entry[1], more = array("I", entry[1]), array("I", more)
                 entry[0].extend(docs[start:end])
-                entry[1].extend(freqs[start:end])
+                entry[1].extend(more)
             start = end
 
     def write(self, fieldwriter: W3FieldWriter, map_: Callable = map) -> None:
         """Writes every posting list, fields and terms in byte order, as FieldWriter.add_postings would.
-        map_: how to run the encoding jobs, e.g. a process pool's imap (results must come in order)."""
+        map_: how to run the encoding jobs, e.g. a process pool's map (results must come in order)."""
         codec = fieldwriter._codec
         if codec._inlinelimit > 1:
             raise ValueError("inlined postings are not supported")

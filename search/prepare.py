@@ -12,7 +12,7 @@ from typing import Iterator
 
 from .languages import normalize
 from .numbers import canonical, find_numbers, parts
-from .postings import CountedTerms, count_postings
+from .postings import CountedTerms, add_counts
 from .records import Record
 from .schema import AnalyzedText, field_names
 from .segment import index_field
@@ -64,20 +64,20 @@ class Prepared:
 def prepare(records: list[Record], docbase: int, schema) -> Prepared:
     """Records of documents numbered from docbase."""
     analyzed = {name: field for name, field in schema.items() if isinstance(field, AnalyzedText)}
-    counts: dict[str, list] = {name: [] for name in analyzed}
+    postings: dict[str, dict] = {name: {} for name in analyzed}
     docs = []
     for docnum, rec in enumerate(records, docbase):
         fields = to_fields(rec, rec.fingerprint())
         indexed = {}
         for name, field in analyzed.items():
             terms = field.counts(fields.pop(name))
-            counts[name].append((docnum, terms))
+            add_counts(postings[name], docnum, terms)
             indexed[name] = sum(terms.values()), []  # scorable: the length is the number of terms
         for name, value in fields.items():
             if schema[name].indexed and value is not None:
                 indexed[name] = index_field(schema[name], value)
         docs.append((fields, indexed))
-    return Prepared(docs, {name: count_postings(c) for name, c in counts.items()})
+    return Prepared(docs, {name: CountedTerms(p) for name, p in postings.items()})
 
 
 def _workers(n: int) -> int:
@@ -85,8 +85,9 @@ def _workers(n: int) -> int:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if n < MIN_PARALLEL or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return 0
-    # Forking copies the records for free, but is unsafe with other threads running (a lock one of them
-    # holds stays locked forever in the child); daemonic processes may not have children.
+    # Forked workers start at once, with everything imported, but forking is unsafe with other threads
+    # running (a lock one of them holds stays locked forever in the child); daemonic processes may not
+    # have children.
     if threading.active_count() > 1 or multiprocessing.current_process().daemon:
         return 0
     return cpus
@@ -102,22 +103,21 @@ def _spans(n: int, workers: int) -> list[tuple[int, int]]:
     return spans
 
 
-_job: tuple[list, object] | None = None  # in a worker: the records and schema, inherited through fork
+_schema = None  # in a worker: the index schema, inherited through fork
 
 
-def _init_worker(records: list, schema, close_fds: tuple[int, ...]) -> None:
-    global _job
-    _job = (records, schema)
+def _init_worker(schema, close_fds: tuple[int, ...]) -> None:
+    global _schema
+    _schema = schema
     for fd in close_fds:
         os.close(fd)
-    # The inherited objects (the records above all) live as long as the worker: leaving them out of
-    # garbage collection saves its traversals and the copies of the pages they would dirty.
+    # What the worker inherited is never freed while it runs: leaving it out of garbage collection saves
+    # the collector's passes over it, and the copies of the memory pages those passes would write to.
     gc.freeze()
 
 
-def _prepare_range(span: tuple[int, int]) -> Prepared:
-    records, schema = _job
-    return prepare(records[span[0]:span[1]], span[0], schema)
+def _prepare_chunk(task: tuple[list[Record], int]) -> Prepared:
+    return prepare(*task, _schema)
 
 
 class Preparation:
@@ -133,10 +133,11 @@ class Preparation:
 
     def __enter__(self) -> Preparation:
         if self.workers:
-            # fork: the workers get the records without pickling them; only prepared chunks travel back.
+            # Each chunk's records travel pickled: workers reading the records they inherit through fork
+            # would copy every memory page they touch (reference counts), half the records per worker.
             # Unlike multiprocessing.Pool, the executor fails (BrokenProcessPool) if a worker dies.
             self._pool = ProcessPoolExecutor(self.workers, multiprocessing.get_context("fork"), _init_worker,
-                                             (self.records, self.schema, self.close_fds))
+                                             (self.schema, self.close_fds))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -146,7 +147,7 @@ class Preparation:
     def chunks(self) -> Iterator[Prepared]:
         spans = _spans(len(self.records), self.workers)
         if self._pool:
-            return self._pool.map(_prepare_range, spans)
+            return self._pool.map(_prepare_chunk, ((self.records[a:b], a) for a, b in spans))
         return (prepare(self.records[a:b], a, self.schema) for a, b in spans)
 
     def map(self, func, jobs) -> Iterator:

@@ -3,13 +3,20 @@ import json
 import random
 import subprocess
 import sys
+from array import array
+from io import BytesIO
 from pathlib import Path
 
 import pytest
-from whoosh import index
+from whoosh import formats, index
+from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
+from whoosh.filedb.structfile import StructFile
+from whoosh.system import pack_int, pack_long, pack_uint
+from whoosh.util.numeric import byte_to_length
 
-from search import SearchService, build_index, writer
+from search import SearchService, build_index, prepare, writer
 from search.numbers import find_numbers
+from search.postings import _BlockWriter
 from search.prepare import to_fields
 from search.schema import make_schema
 from search.segment import BulkWriter
@@ -33,6 +40,8 @@ def varied(n, seed=5):
     rnd = random.Random(seed)
     out = list(corpus())
     for i in range(n):
+        if i == n // 2:  # a word more than 255 times: its frequencies no longer fit in bytes
+            out.append(rec("many", "vi", "Lặp lại", units=[("art-1", "Điều 1", "bảo hiểm " * 300)]))
         lang = "lo" if i % 3 == 0 else "vi"
         words = LO_WORDS if lang == "lo" else VI_WORDS
         units = [(f"art-{k}", f"Điều {k}. {_text(rnd, words, 3)}" if k % 2 else "",
@@ -69,7 +78,8 @@ def segment_files(path):
     return files, segment.doc_count_all(), dict(segment._fieldlengths)
 
 
-def test_bulk_writer_writes_the_same_bytes_as_whooshs_writer(tmp_path):
+def test_bulk_writer_writes_the_same_bytes_as_whooshs_writer(tmp_path, monkeypatch):
+    monkeypatch.setattr(prepare, "CHUNK", 100)  # postings merged from several chunks
     records = varied(400)
     stock_build(tmp_path / "stock", records)
     ours = tmp_path / "ours"
@@ -129,6 +139,26 @@ def test_cited_numbers_are_those_of_the_whole_body():
         doc = json.loads(fields["doc"])
         body = "\n".join([doc["summary"], doc["intro"], *(text for _, _, text in doc["units"])])
         assert fields["cited"] == " ".join(k for k in find_numbers(body) if k != fields["number"])
+
+
+@pytest.mark.parametrize("boost", [1.0, 0.75, 3.0, 0.1])
+def test_posting_blocks_are_those_of_whooshs_postings_writer(boost):
+    rnd = random.Random(int(boost * 100))
+    lens = bytes(rnd.choice([0, 1, 7, 40, 200, 255]) for _ in range(2000))
+    blocks = _BlockWriter(128, 3, lens)
+    for n in (1, 5, 128, 129, 300, 1000):
+        docs = array("I", sorted(rnd.sample(range(2000), n)))
+        mixed = array("I", [rnd.choice([1, 1, 2, 3, 300]) for _ in docs])
+        for freqs in (array("B", [1] * n), array("B", [2] * n), mixed):
+            out = StructFile(BytesIO())
+            writer = W3Codec().postings_writer(out)
+            writer.start_postings(formats.Frequency(field_boost=boost), W3TermInfo())
+            for d, f in zip(docs, freqs):
+                writer.add_posting(d, f * boost, pack_uint(f), byte_to_length(lens[d]) if lens[d] else None)
+            terminfo = writer.finish_postings()
+            data, info = blocks.counted(docs, freqs, boost)
+            assert data == out.file.getvalue()
+            assert info + pack_long(0) + pack_int(len(data)) == terminfo.to_bytes()
 
 
 PARALLEL = r"""
