@@ -6,9 +6,10 @@ import json
 import multiprocessing
 import os
 import threading
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .languages import normalize
 from .numbers import canonical, find_numbers, parts
@@ -147,9 +148,20 @@ class Preparation:
     def chunks(self) -> Iterator[Prepared]:
         spans = _spans(len(self.records), self.workers)
         if self._pool:
-            return self._pool.map(_prepare_chunk, ((self.records[a:b], a) for a, b in spans))
+            return self.map(_prepare_chunk, ((self.records[a:b], a) for a, b in spans))
         return (prepare(self.records[a:b], a, self.schema) for a, b in spans)
 
-    def map(self, func, jobs) -> Iterator:
+    def map(self, func, jobs: Iterable) -> Iterator:
         """func over jobs, results in order; in the workers when there are any."""
-        return self._pool.map(func, jobs) if self._pool else map(func, jobs)
+        if not self._pool:
+            yield from map(func, jobs)
+            return
+        # A few jobs ahead of the results taken, not all: finished results would pile up in memory
+        # whenever this process falls behind.
+        pending: deque = deque()
+        for job in jobs:
+            pending.append(self._pool.submit(func, job))
+            if len(pending) > 2 * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
