@@ -29,7 +29,7 @@ class BulkWriter(SegmentWriter):
 
     Documents may come already indexed (add_prepared), which lets other processes do the analysis;
     AnalyzedText fields may come as term counts for a run of documents (add_counted).
-    encode_map: runs the posting encoding jobs at commit, e.g. a process pool's imap."""
+    encode_map: runs the posting encoding jobs at commit, e.g. a process pool's map."""
 
     def __init__(self, ix, encode_map: Callable = map, **kwargs):
         super().__init__(ix, **kwargs)
