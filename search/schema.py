@@ -35,9 +35,13 @@ class AnalyzedText(fields.TEXT):
         super().__init__(analyzer=CHAINS[kind], phrase=False, field_boost=field_boost)
         self.kind = kind
 
+    def counts(self, value: str) -> Counter:
+        """Each term and how often it occurs: postings are (term, frequency), weighted by the field boost."""
+        return Counter(terms(value, self.kind))
+
     def index(self, value, **kwargs):
         boost = self.format.field_boost
-        for word, freq in Counter(terms(value, self.kind)).items():
+        for word, freq in self.counts(value).items():
             yield word.encode("utf-8"), freq, freq * boost, pack_uint(freq)
 
 

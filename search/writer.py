@@ -13,10 +13,10 @@ from typing import Callable, Iterable
 
 from whoosh import index
 
-from .languages import normalize
-from .numbers import canonical, find_numbers, parts
+from .prepare import Preparation, to_fields
 from .records import Record, SuggestionRecord
-from .schema import SCHEMA_VERSION, field_names, make_schema
+from .schema import SCHEMA_VERSION, make_schema
+from .segment import BulkWriter
 
 CURRENT = "current"
 META = "meta.json"
@@ -69,36 +69,9 @@ def _lock(index_dir: Path):
     with open(index_dir / ".lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
-            yield
+            yield fh.fileno()
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _to_fields(rec: Record, fingerprint: str) -> dict:
-    title = normalize(rec.title)
-    heads = normalize("\n".join(rec.headings))
-    units = [(u.anchor, normalize(u.heading), normalize(u.text)) for u in rec.units]
-    intro = normalize(rec.intro)
-    summary = normalize(rec.summary)
-    body = "\n".join([summary, intro, *(u[2] for u in units)])
-    own = canonical(rec.number) if rec.number else ""
-    cited = [k for k in find_numbers(body) if k != own]
-    doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
-           "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
-           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload}
-    out = {
-        "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
-        "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),
-        "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
-        "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
-        "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
-    }
-    # The body fields hold all the text, title and headings too: a query then requires each word in
-    # one field, which is much cheaper than in any of three.
-    for base, text in (("title", title), ("heads", heads), ("body", "\n".join([title, heads, body]))):
-        for name in field_names(base):
-            out[name] = text
-    return out
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -129,12 +102,12 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
     problems: messages about the source, stored with the generation for health checks."""
     started = time.perf_counter()
     records = list(records)
-    with _lock(index_dir):
+    with _lock(index_dir) as lock_fd:
         old = current_generation(index_dir)
         full = (full and not keep) or not is_usable(old)
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         try:
-            added, removed, unchanged = _write(gen, old, records, full, progress, keep or set())
+            added, removed, unchanged = _write(gen, old, records, full, progress, keep or set(), lock_fd)
             _write_new(gen / SYNONYMS, json.dumps(synonyms or [], ensure_ascii=False))
             _write_new(gen / SUGGESTIONS, json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False))
             for name, value in (attachments or {}).items():
@@ -151,17 +124,17 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
 
 
 def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progress,
-           keep: set[str]) -> tuple[int, int, int]:
-    wanted = {r.key: (r, r.fingerprint()) for r in records}
+           keep: set[str], lock_fd: int) -> tuple[int, int, int]:
     if full:
         gen.mkdir(parents=True)
-        ix = index.create_in(str(gen), make_schema())
-        existing: dict[str, str] = {}
-    else:
-        _copy_generation(old, gen)
-        ix = index.open_dir(str(gen))
-        with ix.reader() as reader:
-            existing = {f["key"]: f["fingerprint"] for _, f in reader.iter_docs()}
+        todo = list({r.key: r for r in records}.values())  # the last record of a key wins
+        _write_all(index.create_in(str(gen), make_schema()), todo, progress, close_fds=(lock_fd,))
+        return len(todo), 0, len(records) - len(todo)
+    wanted = {r.key: (r, r.fingerprint()) for r in records}
+    _copy_generation(old, gen)
+    ix = index.open_dir(str(gen))
+    with ix.reader() as reader:
+        existing = {f["key"]: f["fingerprint"] for _, f in reader.iter_docs()}
     writer = ix.writer(limitmb=256)
     try:
         removed = 0
@@ -173,14 +146,35 @@ def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progr
                 removed += key not in wanted
         todo = [(r, fp) for key, (r, fp) in wanted.items() if existing.get(key) != fp]
         for n, (rec, fp) in enumerate(todo, 1):
-            writer.add_document(**_to_fields(rec, fp))
+            writer.add_document(**to_fields(rec, fp))
             if progress:
                 progress(n, len(todo))
-        writer.commit(optimize=full)
+        writer.commit()
     except BaseException:
         writer.cancel()
         raise
     return len(todo), removed, len(records) - len(todo)
+
+
+def _write_all(ix, todo: list[Record], progress, workers: int | None = None, close_fds: tuple[int, ...] = ()) -> None:
+    """A full build: analysis and posting encoding in worker processes when it pays (workers=None) or
+    in that many, postings kept in memory rather than in Whoosh's external-sort pool."""
+    with Preparation(todo, ix.schema, workers, close_fds) as prep:
+        writer = BulkWriter(ix, encode_map=prep.map)
+        try:
+            n = 0
+            for chunk in prep.chunks():
+                for fields, indexed in chunk.docs:
+                    writer.add_prepared(fields, indexed)
+                    n += 1
+                    if progress:
+                        progress(n, len(todo))
+                for name, postings in chunk.counted.items():
+                    writer.add_counted(name, postings)
+            writer.commit(optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
 
 
 def _swap(index_dir: Path, gen: Path) -> None:

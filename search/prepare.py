@@ -1,0 +1,167 @@
+"""Records → what the index writer takes, text fields already counted; in worker processes for big builds."""
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import os
+import threading
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .languages import normalize
+from .numbers import canonical, find_numbers, parts
+from .postings import CountedTerms, add_counts
+from .records import Record
+from .schema import AnalyzedText, field_names
+from .segment import index_field
+
+# Below this many documents starting processes costs more than it saves.
+MIN_PARALLEL = 400
+CHUNK = 500  # documents prepared in one piece, at most...
+MIN_CHUNK = 50  # ...and at least
+
+
+def to_fields(rec: Record, fingerprint: str) -> dict:
+    title = normalize(rec.title)
+    heads = normalize("\n".join(rec.headings))
+    units = [(u.anchor, normalize(u.heading), normalize(u.text)) for u in rec.units]
+    intro = normalize(rec.intro)
+    summary = normalize(rec.summary)
+    pieces = [summary, intro, *(u[2] for u in units)]
+    body = "\n".join(pieces)
+    own = canonical(rec.number) if rec.number else ""
+    # Every document number has a slash and none spans a line: scanning only the pieces with a slash
+    # finds the same numbers in the same order, in half the text.
+    cited = [k for k in find_numbers("\n".join(p for p in pieces if "/" in p)) if k != own]
+    doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
+           "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
+           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload}
+    out = {
+        "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
+        "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),
+        "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
+        "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
+        "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+    }
+    # The body fields hold all the text, title and headings too: a query then requires each word in
+    # one field, which is much cheaper than in any of three.
+    for base, text in (("title", title), ("heads", heads), ("body", "\n".join([title, heads, body]))):
+        for name in field_names(base):
+            out[name] = text
+    return out
+
+
+@dataclass
+class Prepared:
+    """Consecutive documents: per document its fields and indexed fields as BulkWriter.add_prepared
+    takes them (AnalyzedText fields as lengths only); per AnalyzedText field, the postings of all."""
+    docs: list[tuple[dict, dict[str, tuple[int, list]]]]
+    counted: dict[str, CountedTerms]
+
+
+def prepare(records: list[Record], docbase: int, schema) -> Prepared:
+    """Records of documents numbered from docbase."""
+    analyzed = {name: field for name, field in schema.items() if isinstance(field, AnalyzedText)}
+    postings: dict[str, dict] = {name: {} for name in analyzed}
+    docs = []
+    for docnum, rec in enumerate(records, docbase):
+        fields = to_fields(rec, rec.fingerprint())
+        indexed = {}
+        for name, field in analyzed.items():
+            terms = field.counts(fields.pop(name))
+            add_counts(postings[name], docnum, terms)
+            indexed[name] = sum(terms.values()), []  # scorable: the length is the number of terms
+        for name, value in fields.items():
+            if schema[name].indexed and value is not None:
+                indexed[name] = index_field(schema[name], value)
+        docs.append((fields, indexed))
+    return Prepared(docs, {name: CountedTerms(p) for name, p in postings.items()})
+
+
+def _workers(n: int) -> int:
+    """How many processes to prepare n documents with; 0 to do it in this one."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if n < MIN_PARALLEL or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    # Forked workers start at once, with everything imported, but forking is unsafe with other threads
+    # running (a lock one of them holds stays locked forever in the child); daemonic processes may not
+    # have children.
+    if threading.active_count() > 1 or multiprocessing.current_process().daemon:
+        return 0
+    return cpus
+
+
+def _spans(n: int, workers: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of n documents, smaller towards the end so that the workers finish together."""
+    spans, start = [], 0
+    while start < n:
+        size = max(MIN_CHUNK, min(CHUNK, (n - start) // (2 * workers))) if workers else CHUNK
+        spans.append((start, min(start + size, n)))
+        start += size
+    return spans
+
+
+_schema = None  # in a worker: the index schema, inherited through fork
+
+
+def _init_worker(schema, close_fds: tuple[int, ...]) -> None:
+    global _schema
+    _schema = schema
+    for fd in close_fds:
+        os.close(fd)
+    # What the worker inherited is never freed while it runs: leaving it out of garbage collection saves
+    # the collector's passes over it, and the copies of the memory pages those passes would write to.
+    gc.freeze()
+
+
+def _prepare_chunk(task: tuple[list[Record], int]) -> Prepared:
+    return prepare(*task, _schema)
+
+
+class Preparation:
+    """Prepares records (numbered from 0) chunk by chunk, in worker processes when it pays; the workers
+    can then run other jobs (map) for the writer. A context manager: leaving it stops the workers.
+    close_fds: descriptors the workers must not keep open (the index lock: should this process be
+    killed, the workers it leaves behind for a moment must not hold the index locked)."""
+
+    def __init__(self, records: list[Record], schema, workers: int | None = None, close_fds: tuple[int, ...] = ()):
+        self.records, self.schema, self.close_fds = records, schema, close_fds
+        self.workers = _workers(len(records)) if workers is None else workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Preparation:
+        if self.workers:
+            # Each chunk's records travel pickled: workers reading the records they inherit through fork
+            # would copy every memory page they touch (reference counts), half the records per worker.
+            # Unlike multiprocessing.Pool, the executor fails (BrokenProcessPool) if a worker dies.
+            self._pool = ProcessPoolExecutor(self.workers, multiprocessing.get_context("fork"), _init_worker,
+                                             (self.schema, self.close_fds))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool:
+            self._pool.shutdown(cancel_futures=True)
+
+    def chunks(self) -> Iterator[Prepared]:
+        spans = _spans(len(self.records), self.workers)
+        if self._pool:
+            return self.map(_prepare_chunk, ((self.records[a:b], a) for a, b in spans))
+        return (prepare(self.records[a:b], a, self.schema) for a, b in spans)
+
+    def map(self, func, jobs: Iterable) -> Iterator:
+        """func over jobs, results in order; in the workers when there are any."""
+        if not self._pool:
+            yield from map(func, jobs)
+            return
+        # A few jobs ahead of the results taken, not all: finished results would pile up in memory
+        # whenever this process falls behind.
+        pending: deque = deque()
+        for job in jobs:
+            pending.append(self._pool.submit(func, job))
+            if len(pending) > 2 * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
