@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from .languages import normalize
 from .numbers import canonical, find_numbers, parts
-from .postings import CountedTerms, add_counts
+from .posting_table import CountedTerms, add_counts
 from .records import Record
 from .schema import AnalyzedText, field_names
 from .segment import index_field

@@ -16,7 +16,7 @@ from whoosh.util.numeric import byte_to_length
 
 from search import SearchService, build_index, prepare, writer
 from search.numbers import find_numbers
-from search.postings import _BlockWriter
+from search.posting_table import _BlockWriter
 from search.prepare import to_fields
 from search.schema import make_schema
 from search.segment import BulkWriter
