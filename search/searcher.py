@@ -1,6 +1,7 @@
 """Searching a built index: pooled Whoosh searchers, never shared at once, renewed when a new generation is swapped in."""
 from __future__ import annotations
 
+import heapq
 import json
 import queue
 import threading
@@ -15,6 +16,7 @@ from .highlight import best_match
 from .analysis import FOLDED
 from .languages import normalize
 from .query import QueryPlan, build, filters, plan
+from .ranking import Ranker, Unsupported
 from .records import SuggestionRecord
 from .spelling import MAX_UNKNOWN, Speller
 from .suggest import Suggester
@@ -77,6 +79,7 @@ class _Generation:
         self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
         self._speller: Speller | None = None
         self.docsets = DocSets(FACETS)
+        self.ranker = Ranker()
         self._lock = threading.Lock()
 
     @property
@@ -236,19 +239,30 @@ class SearchService:
             out.append("".join(pieces) + text[pos:])
         return " ".join(out) if changed else None
 
+    @staticmethod
+    def _scores(gen, searcher, q, candidates: list[int]) -> dict[int, float]:
+        """Scores of the candidates q matches: from cached postings, or Whoosh's matchers when the
+        ranker does not reproduce q (both give the same numbers)."""
+        try:
+            return gen.ranker.scores(searcher, q, candidates)
+        except Unsupported:
+            matcher, out = q.matcher(searcher, searcher.context()), {}
+            for docnum in candidates:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if matcher.is_active() and matcher.id() == docnum:
+                    out[docnum] = matcher.score()
+            return out
+
     def _rerank(self, gen, searcher, built, candidates: list[int], window: int) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in force."""
-        matcher = built.ranked.matcher(searcher, searcher.context())
         reader = searcher.reader()
         ranked = []
-        for docnum in candidates:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                status = gen.docsets.value(reader, "status", docnum)
-                ranked.append((matcher.score() * STATUS_FACTOR.get(status, 0.95), docnum, status))
+        for docnum, score in self._scores(gen, searcher, built.ranked, candidates).items():
+            status = gen.docsets.value(reader, "status", docnum)
+            ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked[:window]
 
@@ -276,8 +290,9 @@ class SearchService:
             elif len(strong := gen.docsets.strongest(reader, p.folded, docs, wanted)) >= wanted:
                 candidates = sorted(strong)  # the words in titles, headings or side by side: cheap sets
             else:  # many matches, few strong ones: the required words alone pick the candidates
-                first = searcher.search(built.required, filter=flt, limit=wanted)
-                candidates = sorted(r.docnum for r in first)
+                # (the best by score, then by document number: what Whoosh's top-N collector keeps)
+                scores = self._scores(gen, searcher, built.required, sorted(docs))
+                candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
             ranked = self._rerank(gen, searcher, built, candidates, window)
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
