@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -12,6 +14,7 @@ from .numbers import find_numbers
 from .query import QueryPlan
 
 SNIPPET_CHARS = 220
+MAX_PREPARED = 2000  # documents kept prepared per index generation (~10 KB each)
 LAO = re.compile("[\u0e80-\u0eff]")
 
 
@@ -72,24 +75,67 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(parts))
 
 
-def _score(heading: str, text: str, plan: QueryPlan) -> float:
+class _Text:
+    """A unit's heading and text as the scoring compares them: lowercased and folded once, cached."""
+
+    __slots__ = ("heading", "text", "lowered", "folded", "head_folded", "_numbers")
+
+    def __init__(self, heading: str, text: str):
+        self.heading, self.text = heading, text
+        self.lowered = text.lower().translate(LAO_DIGITS)
+        folded = fold(self.lowered)
+        self.folded = self.lowered if folded == self.lowered else folded  # Lao: one string, not two
+        self.head_folded = fold(heading.lower().translate(LAO_DIGITS)) if heading else ""
+        self._numbers: frozenset[str] | None = None
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        if self._numbers is None:
+            self._numbers = frozenset(find_numbers(self.text))
+        return self._numbers
+
+
+class Prepared:
+    """A stored document's units and opening text, prepared for scoring (read-only once built)."""
+
+    __slots__ = ("units", "_intro", "_intro_text")
+
+    def __init__(self, doc: dict):
+        self.units = [(anchor, _Text(heading, text)) for anchor, heading, text in doc.get("units", [])]
+        self._intro_text = doc.get("intro") or doc.get("summary") or ""
+        self._intro: _Text | None = None
+
+    @property
+    def intro(self) -> _Text:
+        if self._intro is None:
+            self._intro = _Text("", self._intro_text)
+        return self._intro
+
+
+class _Query:
+    """What scoring needs from a query plan, worked out once per document instead of once per unit."""
+
+    def __init__(self, plan: QueryPlan):
+        folded = tuple(plan.folded)
+        self.pattern = _pattern(folded)
+        self.pairs = _pair_patterns(folded)
+        self.accented = [w for w in plan.exact if fold(w) != w]
+        self.numbers = frozenset(plan.number_keys)
+
+
+def _score(unit: _Text, q: _Query) -> float:
     """How well a unit answers the query: distinct words, words in its heading, a word pair that names
     it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
     of every hit on the page is scored, only the winner is tokenized for its snippet."""
-    pattern = _pattern(tuple(plan.folded))
-    lowered = text.lower().translate(LAO_DIGITS)
-    found = pattern.findall(fold(lowered)) if pattern else []
-    head_seen = set(pattern.findall(fold(heading.lower().translate(LAO_DIGITS)))) if pattern and heading else set()
-    exact_hits = sum(lowered.count(w) for w in plan.exact if fold(w) != w)
-    numbers = len(set(find_numbers(text)) & set(plan.number_keys)) if plan.number_keys else 0
+    pattern = q.pattern
+    found = pattern.findall(unit.folded) if pattern else []
+    head_seen = set(pattern.findall(unit.head_folded)) if pattern and unit.heading else set()
+    exact_hits = sum(unit.lowered.count(w) for w in q.accented)
+    numbers = len(unit.numbers & q.numbers) if q.numbers else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
-    head_pairs = _heading_pairs(heading, plan) if heading else 0
+    head_pairs = _heading_pairs(unit, q) if unit.heading else 0
     return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
             + 0.1 * min(len(found), 50) + 5 * numbers)
-
-
-def _pairs(toks: list[str]) -> list[str]:
-    return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
 @lru_cache(maxsize=256)
@@ -107,34 +153,58 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
     return tuple(out)
 
 
-def _heading_pairs(heading: str, plan: QueryPlan, numbered: bool = False) -> int:
+def _heading_pairs(unit: _Text, q: _Query, numbered: bool = False) -> int:
     """Query word pairs found together in a heading; numbered: only pairs ending in a number."""
-    patterns = _pair_patterns(tuple(plan.folded))
-    if not patterns:
+    if not q.pairs:
         return 0
-    folded = fold(heading.lower().translate(LAO_DIGITS))
-    return sum(1 for pattern, is_numbered in patterns if (is_numbered or not numbered) and pattern.search(folded))
+    folded = unit.head_folded
+    return sum(1 for pattern, is_numbered in q.pairs if (is_numbered or not numbered) and pattern.search(folded))
 
 
-def _names_unit(heading: str, plan: QueryPlan) -> bool:
+def _names_unit(unit: _Text, q: _Query) -> bool:
     """The query names this unit: a word and a number together, as in its heading ('điều 17', 'ມາດຕາ 1')."""
-    return _heading_pairs(heading, plan, numbered=True) > 0
+    return _heading_pairs(unit, q, numbered=True) > 0
 
 
-def best_match(doc: dict, plan: QueryPlan) -> Match:
-    """The unit (article or step) that answers the query best, or the document's opening text."""
-    units = doc.get("units", [])
-    named = [u for u in units if _names_unit(u[1], plan)]
+def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> Match:
+    """The unit (article or step) that answers the query best, or the document's opening text.
+    prepared: the document's Prepared form, when the caller keeps one."""
+    prepared = prepared or Prepared(doc)
+    q = _Query(plan)
+    named = [u for u in prepared.units if _names_unit(u[1], q)]
     best, best_score = None, 0.0
-    for anchor, heading, text in named or units:
-        score = _score(heading, text, plan)
+    for anchor, unit in named or prepared.units:
+        score = _score(unit, q)
         if score > best_score or (named and best is None):
-            best, best_score = (anchor, heading, text), score
+            best, best_score = (anchor, unit), score
+    if best is not None and (named or best_score > _score(prepared.intro, q)):
+        anchor, unit = best
+        return Match(anchor, unit.heading, snippet(unit.text, plan))
     intro = doc.get("intro") or doc.get("summary") or ""
-    if best is not None and (named or best_score > _score("", intro, plan)):
-        anchor, heading, text = best
-        return Match(anchor, heading, snippet(text, plan))
     return Match(None, None, snippet(doc.get("summary") or intro, plan) if plan.folded else escape(_cut(intro)))
+
+
+class Highlighter:
+    """Per index generation: the Prepared form of recently shown documents, so a document that is a hit
+    again is not lowercased and folded again (bounded: least recently used go first)."""
+
+    def __init__(self, size: int = MAX_PREPARED):
+        self.size = size
+        self._prepared: OrderedDict[int, Prepared] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def best_match(self, docnum: int, doc: dict, plan: QueryPlan) -> Match:
+        with self._lock:
+            prepared = self._prepared.get(docnum)
+            if prepared is not None:
+                self._prepared.move_to_end(docnum)
+        if prepared is None:
+            prepared = Prepared(doc)
+            with self._lock:
+                self._prepared[docnum] = prepared
+                while len(self._prepared) > self.size:
+                    self._prepared.popitem(last=False)
+        return best_match(doc, plan, prepared)
 
 
 def _cut(text: str) -> str:

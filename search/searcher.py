@@ -12,7 +12,7 @@ from pathlib import Path
 from whoosh import index, sorting
 
 from .docsets import DocSets
-from .highlight import best_match
+from .highlight import Highlighter
 from .analysis import FOLDED
 from .languages import normalize
 from .query import QueryPlan, build, filters, plan
@@ -80,6 +80,7 @@ class _Generation:
         self._speller: Speller | None = None
         self.docsets = DocSets(FACETS)
         self.ranker = Ranker()
+        self.highlighter = Highlighter()
         self._lock = threading.Lock()
 
     @property
@@ -298,7 +299,7 @@ class SearchService:
         hits = []
         for score, docnum, _ in page_items:
             doc = _doc(searcher, docnum)
-            match = best_match(doc, p)
+            match = gen.highlighter.best_match(docnum, doc, p)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
         return SearchResults(p.text, lang, len(docs), page, per_page, hits, gen.docsets.counts(reader, docs))
