@@ -1,6 +1,7 @@
 """Which documents match, as sets: totals and facet counts without scoring or walking matchers."""
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter, OrderedDict
 from itertools import chain
@@ -58,15 +59,18 @@ class DocSets:
 
     def strongest(self, reader, folded: list[str], docs: frozenset[int], limit: int) -> list[int]:
         """Matching documents that have the query's words in their title or headings, or two of its
-        words side by side, strongest first: candidates for the full ranking without scoring all."""
-        weight: Counter = Counter()
-        for word in set(folded):
-            for field, w in (("title_f", 3), ("heads_f", 1)):
-                weight.update(dict.fromkeys(self.term(reader, field, word) & docs, w))
-        for a, b in set(zip(folded, folded[1:])):
-            weight.update(dict.fromkeys(self.term(reader, "body_fbi", f"{a} {b}") & docs, 2))
-            weight.update(dict.fromkeys(self.term(reader, "title_fbi", f"{a} {b}") & docs, 4))
-        return [d for d, _ in weight.most_common(limit)]
+        words side by side, strongest first (then by document number, so every process picks the same):
+        candidates for the full ranking without scoring all."""
+        weight: dict[int, int] = {}
+        get = weight.get
+        signals = [(("title_f", word), 3) for word in dict.fromkeys(folded)]
+        signals += [(("heads_f", word), 1) for word in dict.fromkeys(folded)]
+        for a, b in dict.fromkeys(zip(folded, folded[1:])):
+            signals += [(("body_fbi", f"{a} {b}"), 2), (("title_fbi", f"{a} {b}"), 4)]
+        for (field, text), w in signals:
+            for d in self.term(reader, field, text) & docs:
+                weight[d] = get(d, 0) + w
+        return [d for d, _ in heapq.nsmallest(limit, weight.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def counts(self, reader, docs) -> dict[str, list[tuple[str, int]]]:
         values = self._facet_values(reader)
