@@ -4,7 +4,6 @@ from __future__ import annotations
 import heapq
 import threading
 from collections import Counter, OrderedDict
-from itertools import chain
 
 from whoosh import query as Q
 from whoosh.reading import TermNotFound
@@ -19,7 +18,7 @@ class DocSets:
         self.facets = facets
         self._terms: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
         self._cached_ids = 0
-        self._values: dict[str, list] | None = None
+        self._values: _Facets | None = None
         self._lock = threading.Lock()
 
     def term(self, reader, field: str, text: str) -> frozenset[int]:
@@ -72,31 +71,51 @@ class DocSets:
                 weight[d] = get(d, 0) + w
         return [d for d, _ in heapq.nsmallest(limit, weight.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    def counts(self, reader, docs) -> dict[str, list[tuple[str, int]]]:
-        values = self._facet_values(reader)
+    def counts(self, reader, docs: frozenset[int]) -> dict[str, list[tuple[str, int]]]:
+        """Per facet, (value, documents) for the values the documents have, most frequent first: one set
+        intersection per value, not a look-up per document and facet."""
+        columns = self._facet_values(reader)
         out = {}
         for name in self.facets:
-            column = values[name]
-            if name == "tags":
-                counter = Counter(chain.from_iterable(column[d] for d in docs))
-            else:
-                counter = Counter(column[d] for d in docs)
-            out[name] = sorted(((v, c) for v, c in counter.items() if v), key=lambda kv: (-kv[1], kv[0]))
+            counted = []
+            for value, members in columns.members[name].items():
+                n = len(members & docs)
+                for docnum, extra in columns.repeats.get((name, value), ()):
+                    n += extra if docnum in docs else 0
+                if n:
+                    counted.append((value, n))
+            out[name] = sorted(counted, key=lambda kv: (-kv[1], kv[0]))
         return out
 
     def value(self, reader, name: str, docnum: int):
         """One document's value of a facet field, from the same cached columns the counts use."""
-        return self._facet_values(reader)[name][docnum]
+        return self._facet_values(reader).column[name][docnum]
 
-    def _facet_values(self, reader) -> dict[str, list]:
+    def _facet_values(self, reader) -> "_Facets":
         with self._lock:
             if self._values is None:
-                size = reader.doc_count_all()
-                values = {name: [""] * size for name in self.facets}
-                values["tags"] = [()] * size if "tags" in self.facets else []
-                for docnum, fields in reader.iter_docs():
-                    for name in self.facets:
-                        raw = fields.get(name) or ""
-                        values[name][docnum] = tuple(v for v in raw.split(",") if v) if name == "tags" else raw
-                self._values = values
+                self._values = _Facets(reader, self.facets)
             return self._values
+
+
+class _Facets:
+    """Every document's facet values (by document number), and the documents having each value."""
+
+    def __init__(self, reader, facets: tuple[str, ...]):
+        size = reader.doc_count_all()
+        self.column: dict[str, list] = {name: [""] * size for name in facets}
+        if "tags" in facets:
+            self.column["tags"] = [()] * size
+        members: dict[str, dict[str, set[int]]] = {name: {} for name in facets}
+        # A value a document has twice (a repeated tag) counts twice, as it always has.
+        self.repeats: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for docnum, fields in reader.iter_docs():
+            for name in facets:
+                raw = fields.get(name) or ""
+                values = tuple(v for v in raw.split(",") if v) if name == "tags" else (raw,) if raw else ()
+                self.column[name][docnum] = values if name == "tags" else raw
+                for value, times in Counter(values).items():
+                    members[name].setdefault(value, set()).add(docnum)
+                    if times > 1:
+                        self.repeats.setdefault((name, value), []).append((docnum, times - 1))
+        self.members = {name: {v: frozenset(ids) for v, ids in by_value.items()} for name, by_value in members.items()}
