@@ -1,27 +1,63 @@
-"""Which documents match, as sets: totals and facet counts without scoring or walking matchers."""
+"""Which documents match, as bitmaps: totals, candidates and facet counts without scoring or walking matchers.
+
+A set of documents is a Python int with bit n set for document number n: intersections, unions and
+counts are single C operations over a few kilobytes, whatever the number of documents matched."""
 from __future__ import annotations
 
-import heapq
 import threading
 from collections import Counter, OrderedDict
 
 from whoosh import query as Q
-from whoosh.reading import TermNotFound
 
-MAX_CACHED_IDS = 2_000_000  # document numbers held in cached sets, all terms together (~100 MB)
+from .ranking import read_postings
+
+MAX_CACHED_BYTES = 64 * 2**20  # cached term bitmaps, all terms together
+# The bit numbers set in each byte value, lowest first: turns a bitmap into document numbers.
+_BITS = tuple(tuple(i for i in range(8) if byte >> i & 1) for byte in range(256))
+
+
+def members(docs: int) -> list[int]:
+    """The document numbers in a bitmap, ascending."""
+    out: list[int] = []
+    data = docs.to_bytes((docs.bit_length() + 7) // 8, "little")
+    for i, byte in enumerate(data):
+        if byte:
+            base = i << 3
+            out.extend(base + b for b in _BITS[byte])
+    return out
+
+
+def lowest(docs: int, n: int) -> int:
+    """The n lowest document numbers of a bitmap, as a bitmap."""
+    out = 0
+    while docs and n > 0:
+        low = docs & -docs
+        out |= low
+        docs ^= low
+        n -= 1
+    return out
+
+
+def from_ids(ids) -> int:
+    if not ids:
+        return 0
+    buf = bytearray((max(ids) >> 3) + 1)
+    for d in ids:
+        buf[d >> 3] |= 1 << (d & 7)
+    return int.from_bytes(buf, "little")
 
 
 class DocSets:
-    """Per index generation: posting sets of terms (cached), and each document's facet values."""
+    """Per index generation: bitmaps of terms (cached), and each document's facet values."""
 
     def __init__(self, facets: tuple[str, ...]):
         self.facets = facets
-        self._terms: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
-        self._cached_ids = 0
+        self._terms: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._cached_bytes = 0
         self._values: _Facets | None = None
         self._lock = threading.Lock()
 
-    def term(self, reader, field: str, text: str) -> frozenset[int]:
+    def term(self, reader, field: str, text: str) -> int:
         key = (field, text)
         with self._lock:
             found = self._terms.get(key)
@@ -29,59 +65,90 @@ class DocSets:
                 self._terms.move_to_end(key)
                 return found
         try:
-            ids = frozenset(reader.postings(field, text).all_ids())
-        except TermNotFound:
-            ids = frozenset()
+            btext = reader.schema[field].to_bytes(text) if field in reader.schema else None
+        except ValueError:
+            btext = None
+        bits = from_ids(read_postings(reader, field, btext)[0]) if btext is not None else 0
         with self._lock:
             if key not in self._terms:
-                self._terms[key] = ids
-                self._cached_ids += len(ids)
-            while self._cached_ids > MAX_CACHED_IDS and len(self._terms) > 1:
+                self._terms[key] = bits
+                self._cached_bytes += (bits.bit_length() + 7) // 8 + 100
+            while self._cached_bytes > MAX_CACHED_BYTES and len(self._terms) > 1:
                 _, dropped = self._terms.popitem(last=False)
-                self._cached_ids -= len(dropped)
-        return ids
+                self._cached_bytes -= (dropped.bit_length() + 7) // 8 + 100
+        return bits
 
-    def evaluate(self, reader, q: Q.Query) -> frozenset[int]:
+    def evaluate(self, reader, q: Q.Query) -> int:
         """The documents a query built by query.build matches (Term, And, Or, AndNot, AndMaybe)."""
         if isinstance(q, Q.Term):
             return self.term(reader, q.fieldname, q.text)
         if isinstance(q, Q.AndMaybe):
             return self.evaluate(reader, q.a)
         if isinstance(q, Q.AndNot):
-            return self.evaluate(reader, q.a) - self.evaluate(reader, q.b)
+            return self.evaluate(reader, q.a) & ~self.evaluate(reader, q.b)
         if isinstance(q, Q.And):
-            sets = sorted((self.evaluate(reader, s) for s in q.subqueries), key=len)
-            return frozenset.intersection(*sets) if sets else frozenset()
+            out = None
+            for sub in q.subqueries:
+                bits = self.evaluate(reader, sub)
+                out = bits if out is None else out & bits
+                if not out:
+                    return 0
+            return out or 0
         if isinstance(q, Q.Or):
-            return frozenset().union(*(self.evaluate(reader, s) for s in q.subqueries))
+            out = 0
+            for sub in q.subqueries:
+                out |= self.evaluate(reader, sub)
+            return out
         raise TypeError(f"cannot evaluate {type(q).__name__} as a set")
 
-    def strongest(self, reader, folded: list[str], docs: frozenset[int], limit: int) -> list[int]:
-        """Matching documents that have the query's words in their title or headings, or two of its
-        words side by side, strongest first (then by document number, so every process picks the same):
-        candidates for the full ranking without scoring all."""
-        weight: dict[int, int] = {}
-        get = weight.get
+    def strongest(self, reader, folded: list[str], docs: int, limit: int) -> list[int]:
+        """Up to limit matching documents (ascending) that have the query's words in their title or
+        headings, or two of its words side by side: the strongest by the sum of those signals, then the
+        lowest document numbers. Candidates for the full ranking without scoring all."""
         signals = [(("title_f", word), 3) for word in dict.fromkeys(folded)]
         signals += [(("heads_f", word), 1) for word in dict.fromkeys(folded)]
         for a, b in dict.fromkeys(zip(folded, folded[1:])):
             signals += [(("body_fbi", f"{a} {b}"), 2), (("title_fbi", f"{a} {b}"), 4)]
-        for (field, text), w in signals:
-            for d in self.term(reader, field, text) & docs:
-                weight[d] = get(d, 0) + w
-        return [d for d, _ in heapq.nsmallest(limit, weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+        # Each document's sum, bit-sliced: planes[j] holds bit j of every document's sum.
+        planes: list[int] = []
+        matched = 0
+        for (field, text), weight in signals:
+            bits = self.term(reader, field, text) & docs
+            matched |= bits
+            j = 0
+            while weight:
+                if weight & 1:
+                    carry, k = bits, j
+                    while carry:
+                        if k >= len(planes):
+                            planes += [0] * (k + 1 - len(planes))
+                        planes[k], carry = planes[k] ^ carry, planes[k] & carry
+                        k += 1
+                weight >>= 1
+                j += 1
+        # The limit highest sums, from the top plane down; ties at the threshold go to lower numbers.
+        chosen, undecided, need = 0, matched, limit
+        for plane in reversed(planes):
+            high = undecided & plane
+            count = high.bit_count()
+            if count >= need:
+                undecided = high
+            else:
+                chosen |= high
+                need -= count
+                undecided &= ~plane
+        return members(chosen | lowest(undecided, need))
 
-    def counts(self, reader, docs: frozenset[int]) -> dict[str, list[tuple[str, int]]]:
-        """Per facet, (value, documents) for the values the documents have, most frequent first: one set
-        intersection per value, not a look-up per document and facet."""
+    def counts(self, reader, docs: int) -> dict[str, list[tuple[str, int]]]:
+        """Per facet, (value, documents) for the values the documents have, most frequent first."""
         columns = self._facet_values(reader)
         out = {}
         for name in self.facets:
             counted = []
-            for value, members in columns.members[name].items():
-                n = len(members & docs)
+            for value, having in columns.members[name].items():
+                n = (having & docs).bit_count()
                 for docnum, extra in columns.repeats.get((name, value), ()):
-                    n += extra if docnum in docs else 0
+                    n += extra if docs >> docnum & 1 else 0
                 if n:
                     counted.append((value, n))
             out[name] = sorted(counted, key=lambda kv: (-kv[1], kv[0]))
@@ -99,23 +166,27 @@ class DocSets:
 
 
 class _Facets:
-    """Every document's facet values (by document number), and the documents having each value."""
+    """Every document's facet values (by document number), and the bitmap of documents having each value."""
 
     def __init__(self, reader, facets: tuple[str, ...]):
         size = reader.doc_count_all()
         self.column: dict[str, list] = {name: [""] * size for name in facets}
         if "tags" in facets:
             self.column["tags"] = [()] * size
-        members: dict[str, dict[str, set[int]]] = {name: {} for name in facets}
+        having: dict[str, dict[str, list[int]]] = {name: {} for name in facets}
         # A value a document has twice (a repeated tag) counts twice, as it always has.
         self.repeats: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for docnum, fields in reader.iter_docs():
             for name in facets:
                 raw = fields.get(name) or ""
-                values = tuple(v for v in raw.split(",") if v) if name == "tags" else (raw,) if raw else ()
-                self.column[name][docnum] = values if name == "tags" else raw
-                for value, times in Counter(values).items():
-                    members[name].setdefault(value, set()).add(docnum)
-                    if times > 1:
-                        self.repeats.setdefault((name, value), []).append((docnum, times - 1))
-        self.members = {name: {v: frozenset(ids) for v, ids in by_value.items()} for name, by_value in members.items()}
+                if name == "tags":
+                    values = self.column[name][docnum] = tuple(v for v in raw.split(",") if v)
+                    for value, times in Counter(values).items():
+                        having[name].setdefault(value, []).append(docnum)
+                        if times > 1:
+                            self.repeats.setdefault((name, value), []).append((docnum, times - 1))
+                else:
+                    self.column[name][docnum] = raw
+                    if raw:
+                        having[name].setdefault(raw, []).append(docnum)
+        self.members = {name: {v: from_ids(ids) for v, ids in by_value.items()} for name, by_value in having.items()}

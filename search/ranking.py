@@ -29,7 +29,8 @@ class _Postings:
         self.ids, self.weights, self.field, self.bm25 = ids, weights, field, params
 
 
-def _read(reader, field: str, btext: bytes) -> tuple[array, array]:
+def read_postings(reader, field: str, btext: bytes) -> tuple[array, array]:
+    """A term's live postings: document numbers ascending, and their weights."""
     ids, weights = array("i"), array("d")
     for leaf, offset in reader.leaf_readers():
         if (field, btext) not in leaf:
@@ -84,7 +85,7 @@ class Ranker:
             params = None
         else:
             raise Unsupported(f"scorer {type(scorer).__name__}")
-        ids, weights = _read(searcher.reader(), field, btext)
+        ids, weights = read_postings(searcher.reader(), field, btext)
         found = _Postings(ids, weights, field, params)
         with self._lock:
             if key not in self._postings:

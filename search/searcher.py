@@ -11,7 +11,7 @@ from pathlib import Path
 
 from whoosh import index, sorting
 
-from .docsets import DocSets
+from .docsets import DocSets, members
 from .highlight import Highlighter
 from .analysis import FOLDED
 from .languages import normalize
@@ -275,10 +275,11 @@ class SearchService:
             return empty
         flt = filters(None if lang == "all" else lang, facet_filters)
         reader = searcher.reader()
-        # Which documents match, as sets (cached per term): the total and the facet counts need no scoring.
+        # Which documents match, as bitmaps (cached per term): the total and the facet counts need no scoring.
         docs = gen.docsets.evaluate(reader, built.required)
         if flt is not None:
             docs &= gen.docsets.evaluate(reader, flt)
+        total = docs.bit_count()
         window = page * per_page + 20
         if sort != "relevance":
             results = searcher.search(built.ranked, filter=flt, limit=window,
@@ -286,13 +287,13 @@ class SearchService:
             ranked = [(r.score or 0.0, r.docnum, r["status"]) for r in results]
         else:
             wanted = max(CANDIDATES, 2 * window)
-            if len(docs) <= RERANK_ALL:
-                candidates = sorted(docs)
+            if total <= RERANK_ALL:
+                candidates = members(docs)
             elif len(strong := gen.docsets.strongest(reader, p.folded, docs, wanted)) >= wanted:
-                candidates = sorted(strong)  # the words in titles, headings or side by side: cheap sets
+                candidates = strong  # the words in titles, headings or side by side: cheap sets
             else:  # many matches, few strong ones: the required words alone pick the candidates
                 # (the best by score, then by document number: what Whoosh's top-N collector keeps)
-                scores = self._scores(gen, searcher, built.required, sorted(docs))
+                scores = self._scores(gen, searcher, built.required, members(docs))
                 candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
             ranked = self._rerank(gen, searcher, built, candidates, window)
         page_items = ranked[(page - 1) * per_page: page * per_page]
@@ -302,4 +303,4 @@ class SearchService:
             match = gen.highlighter.best_match(docnum, doc, p)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
-        return SearchResults(p.text, lang, len(docs), page, per_page, hits, gen.docsets.counts(reader, docs))
+        return SearchResults(p.text, lang, total, page, per_page, hits, gen.docsets.counts(reader, docs))
