@@ -8,6 +8,7 @@ from collections import OrderedDict
 
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer, bm25
 
 from .query import TreeOr
@@ -36,15 +37,25 @@ def read_postings(reader, field: str, btext: bytes) -> tuple[array, array]:
         if (field, btext) not in leaf:
             continue
         m = leaf.postings(field, btext)
+        deleted = frozenset()
+        if type(m) is FilterMatcher and type(m.child) is W3LeafMatcher and leaf.has_deletions():
+            # Whoosh drops deleted documents one posting at a time: read whole blocks, drop them here.
+            deleted, m = leaf.deleted_docs_set, m.child
+            m.reset()
         if type(m) is W3LeafMatcher:
             # Whole blocks at once: several times faster than a call per posting (Whoosh 2.7's block layout).
             while m.is_active():
                 m._read_ids()
                 m._read_weights()
-                ids.extend(m._ids if not offset else (d + offset for d in m._ids))
-                weights.extend(iter(m._weights))
+                if deleted:
+                    live = [(d, w) for d, w in zip(m._ids, m._weights) if d not in deleted]
+                    ids.extend(d + offset for d, _ in live)
+                    weights.extend(w for _, w in live)
+                else:
+                    ids.extend(m._ids if not offset else (d + offset for d in m._ids))
+                    weights.extend(iter(m._weights))
                 m._next_block()
-        else:  # e.g. filtered for deleted documents: the general way
+        else:  # any other matcher: the general way
             while m.is_active():
                 ids.append(m.id() + offset)
                 weights.append(m.weight())
