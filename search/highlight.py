@@ -91,7 +91,8 @@ class _Text:
     @property
     def numbers(self) -> frozenset[str]:
         if self._numbers is None:
-            self._numbers = frozenset(find_numbers(self.text))
+            # Every number has a '/', and no normalization makes one: most units need no search.
+            self._numbers = frozenset(find_numbers(self.text)) if "/" in self.text else frozenset()
         return self._numbers
 
 
@@ -123,19 +124,40 @@ class _Query:
         self.numbers = frozenset(plan.number_keys)
 
 
-def _score(unit: _Text, q: _Query) -> float:
-    """How well a unit answers the query: distinct words, words in its heading, a word pair that names
-    it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
-    of every hit on the page is scored, only the winner is tokenized for its snippet."""
+def _base_score(unit: _Text, q: _Query) -> float:
+    """How well a unit answers the query, but for cited numbers (see _score)."""
     pattern = q.pattern
     found = pattern.findall(unit.folded) if pattern else []
     head_seen = set(pattern.findall(unit.head_folded)) if pattern and unit.heading else set()
     exact_hits = sum(unit.lowered.count(w) for w in q.accented)
-    numbers = len(unit.numbers & q.numbers) if q.numbers else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
     head_pairs = _heading_pairs(unit, q) if unit.heading else 0
     return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
-            + 0.1 * min(len(found), 50) + 5 * numbers)
+            + 0.1 * min(len(found), 50))
+
+
+def _score(unit: _Text, q: _Query, base: float | None = None) -> float:
+    """How well a unit answers the query: distinct words, words in its heading, a word pair that names
+    it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
+    of every hit on the page is scored, only the winner is tokenized for its snippet."""
+    base = _base_score(unit, q) if base is None else base
+    return base + 5 * (len(unit.numbers & q.numbers) if q.numbers else 0)
+
+
+def _beats(unit: _Text, q: _Query, best: float) -> tuple[bool, float]:
+    """Whether the unit's score is above best, and the score when it is. Cited numbers add at most
+    5 each and finding them is the slow part: they are looked for only when they could decide."""
+    base = _base_score(unit, q)
+    if base + 5 * len(q.numbers) <= best:
+        return False, base
+    score = _score(unit, q, base)
+    return score > best, score
+
+
+def _below(unit: _Text, q: _Query, best: float) -> bool:
+    """Whether the unit's score is below best (numbers looked for only when they could decide)."""
+    base = _base_score(unit, q)
+    return base + 5 * len(q.numbers) < best or _score(unit, q, base) < best
 
 
 @lru_cache(maxsize=256)
@@ -174,10 +196,13 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> 
     named = [u for u in prepared.units if _names_unit(u[1], q)]
     best, best_score = None, 0.0
     for anchor, unit in named or prepared.units:
-        score = _score(unit, q)
-        if score > best_score or (named and best is None):
+        if named and best is None:
+            best, best_score = (anchor, unit), _score(unit, q)
+            continue
+        better, score = _beats(unit, q, best_score)
+        if better:
             best, best_score = (anchor, unit), score
-    if best is not None and (named or best_score > _score(prepared.intro, q)):
+    if best is not None and (named or _below(prepared.intro, q, best_score)):
         anchor, unit = best
         return Match(anchor, unit.heading, snippet(unit.text, plan))
     intro = doc.get("intro") or doc.get("summary") or ""
