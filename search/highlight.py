@@ -16,6 +16,7 @@ from .query import QueryPlan
 SNIPPET_CHARS = 220
 MAX_PREPARED = 2000  # documents kept prepared per index generation (~10 KB each)
 LAO = re.compile("[\u0e80-\u0eff]")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -122,6 +123,10 @@ class _Query:
         self.pairs = _pair_patterns(folded)
         self.accented = [w for w in plan.exact if fold(w) != w]
         self.numbers = frozenset(plan.number_keys)
+        # A number's key starts with its digits (leading zeros dropped): a text citing it has them too.
+        self.number_digits = [m.group(0) for m in map(_DIGITS.match, self.numbers) if m]
+        if len(self.number_digits) < len(self.numbers):
+            self.number_digits = [""]  # a key without digits: look everywhere
 
 
 def _base_score(unit: _Text, q: _Query) -> float:
@@ -141,7 +146,9 @@ def _score(unit: _Text, q: _Query, base: float | None = None) -> float:
     it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
     of every hit on the page is scored, only the winner is tokenized for its snippet."""
     base = _base_score(unit, q) if base is None else base
-    return base + 5 * (len(unit.numbers & q.numbers) if q.numbers else 0)
+    # Stored text is normalized, so its lowered form shows the digits the number search would see.
+    cites = q.numbers and any(d in unit.lowered for d in q.number_digits)
+    return base + 5 * (len(unit.numbers & q.numbers) if cites else 0)
 
 
 def _beats(unit: _Text, q: _Query, best: float) -> tuple[bool, float]:
