@@ -5,13 +5,14 @@ counts are single C operations over a few kilobytes, whatever the number of docu
 from __future__ import annotations
 
 import threading
-from collections import Counter, OrderedDict
+from collections import Counter
+from itertools import pairwise
 
 from whoosh import query as Q
 
-from .ranking import read_postings
+from .postings import Postings
+from .ranking import term_bytes
 
-MAX_CACHED_BYTES = 64 * 2**20  # cached term bitmaps, all terms together
 # The bit numbers set in each byte value, lowest first: turns a bitmap into document numbers.
 _BITS = tuple(tuple(i for i in range(8) if byte >> i & 1) for byte in range(256))
 
@@ -48,35 +49,23 @@ def from_ids(ids) -> int:
 
 
 class DocSets:
-    """Per index generation: bitmaps of terms (cached), and each document's facet values."""
+    """Per index generation: terms' documents as bitmaps (kept with their postings), and each document's
+    facet values."""
 
-    def __init__(self, facets: tuple[str, ...]):
+    def __init__(self, facets: tuple[str, ...], postings: Postings):
         self.facets = facets
-        self._terms: OrderedDict[tuple[str, str], int] = OrderedDict()
-        self._cached_bytes = 0
+        self.postings = postings
         self._values: _Facets | None = None
         self._lock = threading.Lock()
 
     def term(self, reader, field: str, text: str) -> int:
-        key = (field, text)
-        with self._lock:
-            found = self._terms.get(key)
-            if found is not None:
-                self._terms.move_to_end(key)
-                return found
-        try:
-            btext = reader.schema[field].to_bytes(text) if field in reader.schema else None
-        except ValueError:
-            btext = None
-        bits = from_ids(read_postings(reader, field, btext)[0]) if btext is not None else 0
-        with self._lock:
-            if key not in self._terms:
-                self._terms[key] = bits
-                self._cached_bytes += (bits.bit_length() + 7) // 8 + 100
-            while self._cached_bytes > MAX_CACHED_BYTES and len(self._terms) > 1:
-                _, dropped = self._terms.popitem(last=False)
-                self._cached_bytes -= (dropped.bit_length() + 7) // 8 + 100
-        return bits
+        btext = term_bytes(reader.schema, Q.Term(field, text))
+        if btext is None:
+            return 0
+        entry = self.postings.get(reader, field, btext)
+        if entry.bits is None:
+            entry.bits = from_ids(entry.ids)
+        return entry.bits
 
     def evaluate(self, reader, q: Q.Query) -> int:
         """The documents a query built by query.build matches (Term, And, Or, AndNot, AndMaybe)."""
@@ -107,7 +96,7 @@ class DocSets:
         lowest document numbers. Candidates for the full ranking without scoring all."""
         signals = [(("title_f", word), 3) for word in dict.fromkeys(folded)]
         signals += [(("heads_f", word), 1) for word in dict.fromkeys(folded)]
-        for a, b in dict.fromkeys(zip(folded, folded[1:])):
+        for a, b in dict.fromkeys(pairwise(folded)):
             signals += [(("body_fbi", f"{a} {b}"), 2), (("title_fbi", f"{a} {b}"), 4)]
         # Each document's sum, bit-sliced: planes[j] holds bit j of every document's sum.
         planes: list[int] = []
@@ -158,7 +147,7 @@ class DocSets:
         """One document's value of a facet field, from the same cached columns the counts use."""
         return self._facet_values(reader).column[name][docnum]
 
-    def _facet_values(self, reader) -> "_Facets":
+    def _facet_values(self, reader) -> _Facets:
         with self._lock:
             if self._values is None:
                 self._values = _Facets(reader, self.facets)

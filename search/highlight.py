@@ -7,6 +7,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from itertools import pairwise
 
 from .analysis import LAO_DIGITS, word_spans
 from .languages import fold
@@ -79,7 +80,7 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
 class _Text:
     """A unit's heading and text as the scoring compares them: lowercased and folded once, cached."""
 
-    __slots__ = ("heading", "text", "lowered", "folded", "head_folded", "_numbers")
+    __slots__ = ("_numbers", "folded", "head_folded", "heading", "lowered", "text")
 
     def __init__(self, heading: str, text: str):
         self.heading, self.text = heading, text
@@ -100,7 +101,7 @@ class _Text:
 class Prepared:
     """A stored document's units and opening text, prepared for scoring (read-only once built)."""
 
-    __slots__ = ("units", "_intro", "_intro_text")
+    __slots__ = ("_intro", "_intro_text", "units")
 
     def __init__(self, doc: dict):
         self.units = [(anchor, _Text(heading, text)) for anchor, heading, text in doc.get("units", [])]
@@ -172,7 +173,7 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
     """For each pair of neighbouring query words: a pattern finding it in a folded heading, and
     whether it ends in a number ('điều 62')."""
     out = []
-    for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(folded, folded[1:])):
+    for pair in dict.fromkeys(f"{a} {b}" for a, b in pairwise(folded)):
         a, b = pair.split(" ")
         if LAO.search(pair):
             pattern = re.compile(f"{re.escape(a)} ?{re.escape(b)}")

@@ -1,19 +1,14 @@
 """BM25F scores of a few candidates from cached postings: the same sums, in the same order, as Whoosh's matchers."""
 from __future__ import annotations
 
-import threading
-from array import array
 from bisect import bisect_left, insort_right
-from collections import OrderedDict
 
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer, bm25
 
+from .postings import Entry, Postings
 from .query import TreeOr
 
-MAX_CACHED_POSTINGS = 4_000_000  # postings held, all terms together (12 bytes each: ~50 MB)
 SCAN = 8  # a candidate list this many times shorter than the postings is looked up, not scanned against
 
 
@@ -21,91 +16,36 @@ class Unsupported(TypeError):
     """A query or scorer this module does not reproduce: the caller ranks with Whoosh instead."""
 
 
-class _Postings:
-    """One term's postings (document numbers ascending, weights as Whoosh reads them) and its scorer."""
-
-    __slots__ = ("ids", "weights", "field", "bm25")
-
-    def __init__(self, ids: array, weights: array, field: str, params: tuple | None):
-        self.ids, self.weights, self.field, self.bm25 = ids, weights, field, params
-
-
-def read_postings(reader, field: str, btext: bytes) -> tuple[array, array]:
-    """A term's live postings: document numbers ascending, and their weights."""
-    ids, weights = array("i"), array("d")
-    for leaf, offset in reader.leaf_readers():
-        if (field, btext) not in leaf:
-            continue
-        m = leaf.postings(field, btext)
-        deleted = frozenset()
-        if type(m) is FilterMatcher and type(m.child) is W3LeafMatcher and leaf.has_deletions():
-            # Whoosh drops deleted documents one posting at a time: read whole blocks, drop them here.
-            deleted, m = leaf.deleted_docs_set, m.child
-            m.reset()
-        if type(m) is W3LeafMatcher:
-            # Whole blocks at once: several times faster than a call per posting (Whoosh 2.7's block layout).
-            while m.is_active():
-                m._read_ids()
-                m._read_weights()
-                if deleted:
-                    live = [(d, w) for d, w in zip(m._ids, m._weights) if d not in deleted]
-                    ids.extend(d + offset for d, _ in live)
-                    weights.extend(w for _, w in live)
-                else:
-                    ids.extend(m._ids if not offset else (d + offset for d in m._ids))
-                    weights.extend(iter(m._weights))
-                m._next_block()
-        else:  # any other matcher: the general way
-            while m.is_active():
-                ids.append(m.id() + offset)
-                weights.append(m.weight())
-                m.next()
-    return ids, weights
+def term_bytes(schema, q: Q.Term) -> bytes | None:
+    """The term's text as the index holds it, or None when no document can have it (as Term.matcher)."""
+    if q.fieldname not in schema:
+        return None
+    try:
+        return schema[q.fieldname].to_bytes(q.text)
+    except ValueError:
+        return None
 
 
 class Ranker:
-    """Per index generation: term statistics, postings and field lengths, cached; scores candidates."""
+    """Per index generation: scores candidates from cached postings and field lengths."""
 
-    def __init__(self):
-        self._postings: OrderedDict[tuple[str, bytes], _Postings] = OrderedDict()
-        self._cached = 0
-        self._sizes: dict[tuple[str, bytes], tuple[bool, int]] = {}
+    def __init__(self, postings: Postings):
+        self.postings = postings
         self._lengths: dict[str, dict[int, int]] = {}
-        self._lock = threading.Lock()
 
-    # ------------------------------------------------------------ cached index statistics
-    def _size(self, reader, field: str, btext: bytes) -> tuple[bool, int]:
-        """Whether the term exists, and its document frequency (Whoosh's estimate for a term)."""
-        key = (field, btext)
-        found = self._sizes.get(key)
-        if found is None:
-            found = self._sizes[key] = (key in reader, reader.doc_frequency(field, btext))
-        return found
-
-    def _term(self, searcher, field: str, btext: bytes) -> _Postings:
-        key = (field, btext)
-        with self._lock:
-            found = self._postings.get(key)
-            if found is not None:
-                self._postings.move_to_end(key)
-                return found
-        scorer = searcher.weighting.scorer(searcher, field, btext)
-        if type(scorer) is BM25FScorer:
-            params = (scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
-        elif type(scorer) is WeightScorer:
-            params = None
-        else:
-            raise Unsupported(f"scorer {type(scorer).__name__}")
-        ids, weights = read_postings(searcher.reader(), field, btext)
-        found = _Postings(ids, weights, field, params)
-        with self._lock:
-            if key not in self._postings:
-                self._postings[key] = found
-                self._cached += len(ids)
-            while self._cached > MAX_CACHED_POSTINGS and len(self._postings) > 1:
-                _, dropped = self._postings.popitem(last=False)
-                self._cached -= len(dropped.ids)
-        return found
+    def _term(self, searcher, field: str, btext: bytes) -> Entry:
+        """The term's postings, with its scorer's parameters: (idf, avgfl, B, K1) for BM25F, () when
+        the field is not scorable (Whoosh then scores the weight itself)."""
+        entry = self.postings.get(searcher.reader(), field, btext)
+        if entry.scoring is None:
+            scorer = searcher.weighting.scorer(searcher, field, btext)
+            if type(scorer) is BM25FScorer:
+                entry.scoring = (scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
+            elif type(scorer) is WeightScorer:
+                entry.scoring = ()
+            else:
+                raise Unsupported(f"scorer {type(scorer).__name__}")
+        return entry
 
     def _length_of(self, reader, field: str):
         lengths = self._lengths.get(field)
@@ -120,16 +60,12 @@ class Ranker:
         return length
 
     # ------------------------------------------------------------ the matcher tree, mirrored
-    def compile(self, searcher, q: Q.Query) -> "_Node":
+    def compile(self, searcher, q: Q.Query) -> _Node:
         """The node tree Whoosh's q.matcher() would build: same shapes, so scores add up the same way."""
         reader = searcher.reader()
         if isinstance(q, Q.Term):
-            field = searcher.schema[q.fieldname] if q.fieldname in searcher.schema else None
-            try:
-                btext = field.to_bytes(q.text) if field is not None else None
-            except ValueError:
-                btext = None
-            if btext is None or not self._size(reader, q.fieldname, btext)[0]:
+            btext = term_bytes(searcher.schema, q)
+            if btext is None or not self.postings.known(reader, q.fieldname, btext)[0]:
                 return _NULL
             node = _Leaf(self, searcher, q.fieldname, btext)
             return _Boost(node, q.boost) if q.boost != 1.0 else node
@@ -159,12 +95,8 @@ class Ranker:
 
     def _estimate(self, reader, q: Q.Query) -> int:
         if isinstance(q, Q.Term):
-            field = reader.schema[q.fieldname] if q.fieldname in reader.schema else None
-            try:
-                btext = field.to_bytes(q.text) if field is not None else None
-            except ValueError:
-                btext = None
-            return 0 if btext is None else self._size(reader, q.fieldname, btext)[1]
+            btext = term_bytes(reader.schema, q)
+            return 0 if btext is None else self.postings.known(reader, q.fieldname, btext)[1]
         if type(q) is Q.And:
             return min(self._estimate(reader, s) for s in q.subqueries)
         if type(q) is TreeOr:
@@ -209,9 +141,9 @@ class _Leaf(_Node):
         else:
             wanted = set(docs)
             found = [(d, weights[i]) for i, d in enumerate(ids) if d in wanted]
-        if p.bm25 is None:  # not a scorable field: Whoosh's WeightScorer scores the weight itself
+        if not p.scoring:  # not a scorable field: Whoosh's WeightScorer scores the weight itself
             return dict(found)
-        idf, avgfl, B, K1 = p.bm25
+        idf, avgfl, B, K1 = p.scoring
         length = self.ranker._length_of(self.searcher.reader(), self.field)
         return {d: bm25(idf, w, length(d), avgfl, B, K1) for d, w in found}
 

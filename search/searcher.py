@@ -11,10 +11,11 @@ from pathlib import Path
 
 from whoosh import index, sorting
 
+from .analysis import FOLDED
 from .docsets import DocSets, members
 from .highlight import Highlighter
-from .analysis import FOLDED
 from .languages import normalize
+from .postings import Postings
 from .query import QueryPlan, build, filters, plan
 from .ranking import Ranker, Unsupported
 from .records import SuggestionRecord
@@ -78,8 +79,9 @@ class _Generation:
         synonyms_file = path / SYNONYMS
         self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
         self._speller: Speller | None = None
-        self.docsets = DocSets(FACETS)
-        self.ranker = Ranker()
+        postings = Postings()
+        self.docsets = DocSets(FACETS, postings)
+        self.ranker = Ranker(postings)
         self.highlighter = Highlighter()
         self._lock = threading.Lock()
 
