@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -99,11 +100,12 @@ class _Text:
 
 
 class Prepared:
-    """A stored document's units and opening text, prepared for scoring (read-only once built)."""
+    """A stored document, and its units and opening text prepared for scoring (read-only once built)."""
 
-    __slots__ = ("_intro", "_intro_text", "units")
+    __slots__ = ("_intro", "_intro_text", "doc", "units")
 
     def __init__(self, doc: dict):
+        self.doc = doc
         self.units = [(anchor, _Text(heading, text)) for anchor, heading, text in doc.get("units", [])]
         self._intro_text = doc.get("intro") or doc.get("summary") or ""
         self._intro: _Text | None = None
@@ -218,26 +220,27 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> 
 
 
 class Highlighter:
-    """Per index generation: the Prepared form of recently shown documents, so a document that is a hit
-    again is not lowercased and folded again (bounded: least recently used go first)."""
+    """Per index generation: recently shown documents, decoded and prepared, so a document that is a hit
+    again is neither read nor lowercased and folded again (bounded: least recently used go first)."""
 
     def __init__(self, size: int = MAX_PREPARED):
         self.size = size
         self._prepared: OrderedDict[int, Prepared] = OrderedDict()
         self._lock = threading.Lock()
 
-    def best_match(self, docnum: int, doc: dict, plan: QueryPlan) -> Match:
+    def prepared(self, docnum: int, load: Callable[[], dict]) -> Prepared:
+        """The document's Prepared form; load() reads the stored document when it is not kept."""
         with self._lock:
-            prepared = self._prepared.get(docnum)
-            if prepared is not None:
+            found = self._prepared.get(docnum)
+            if found is not None:
                 self._prepared.move_to_end(docnum)
-        if prepared is None:
-            prepared = Prepared(doc)
-            with self._lock:
-                self._prepared[docnum] = prepared
-                while len(self._prepared) > self.size:
-                    self._prepared.popitem(last=False)
-        return best_match(doc, plan, prepared)
+                return found
+        found = Prepared(load())
+        with self._lock:
+            self._prepared[docnum] = found
+            while len(self._prepared) > self.size:
+                self._prepared.popitem(last=False)
+        return found
 
 
 def _cut(text: str) -> str:

@@ -13,11 +13,12 @@ from whoosh import index, sorting
 
 from .analysis import FOLDED
 from .docsets import DocSets, members
-from .highlight import Highlighter
+from .highlight import Highlighter, best_match
 from .languages import normalize
 from .postings import Postings
 from .query import QueryPlan, build, filters, plan
 from .ranking import Ranker, Unsupported
+from .recent import RecentResults
 from .records import SuggestionRecord
 from .spelling import MAX_UNKNOWN, Speller
 from .suggest import Suggester
@@ -72,9 +73,10 @@ class SearchResults:
 class _Generation:
     """What one index generation offers every thread: read-only, built once."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, recent_hits: int):
         self.path = path
         self.index = index.open_dir(str(path))
+        self.recent = RecentResults(recent_hits)
         self._suggester: Suggester | None = None
         synonyms_file = path / SYNONYMS
         self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
@@ -118,10 +120,14 @@ def _doc(searcher, docnum: int) -> dict:
 
 
 class SearchService:
-    """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe)."""
+    """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe).
 
-    def __init__(self, index_dir: Path):
+    recent_hits: how many hits of recent results each index generation keeps for repeated searches
+    (0: none; a server would use RECENT_HITS); read when a generation is opened."""
+
+    def __init__(self, index_dir: Path, recent_hits: int = 0):
         self.index_dir = Path(index_dir)
+        self.recent_hits = recent_hits
         self._pool: queue.LifoQueue = queue.LifoQueue()
         self._pool_path: Path | None = None
         self._pool_size = 0
@@ -130,11 +136,15 @@ class SearchService:
 
     def generation(self) -> _Generation:
         gen = current_generation(self.index_dir)
+        # A generation's folder never changes once swapped in: checked when first seen, not per search.
+        found = self._generations.get(gen) if gen is not None else None
+        if found is not None:
+            return found
         if gen is None or not is_usable(gen):
             raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
         with self._lock:
             if gen not in self._generations:
-                self._generations = {gen: _Generation(gen)}  # older generations are dropped
+                self._generations = {gen: _Generation(gen, self.recent_hits)}  # older generations are dropped
             return self._generations[gen]
 
     @contextmanager
@@ -204,6 +214,9 @@ class SearchService:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
         page = max(1, min(page, MAX_PAGE))
         per_page = max(1, min(per_page, MAX_PER_PAGE))
+        key = (text, lang, tuple(sorted((k, v) for k, v in (facets or {}).items() if v)), sort, page, per_page)
+        if (found := self.generation().recent.get(key)) is not None:
+            return found
         with self._searcher() as (gen, searcher):
             p = plan(text)
             suggestion = self._suggestion(gen, searcher, p)
@@ -218,7 +231,12 @@ class SearchService:
         results.query = text
         results.suggestion = suggestion
         results.corrected = corrected
+        gen.recent.put(key, results)
         return results
+
+    def recent_results(self) -> dict:
+        """How the current generation's cache of recent results is doing: hits, misses, size."""
+        return self.generation().recent.info()
 
     def _suggestion(self, gen: _Generation, searcher, p: QueryPlan) -> str | None:
         """The query with unknown syllables replaced by the nearest known ones, or None."""
@@ -301,8 +319,9 @@ class SearchService:
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
         for score, docnum, _ in page_items:
-            doc = _doc(searcher, docnum)
-            match = gen.highlighter.best_match(docnum, doc, p)
+            prepared = gen.highlighter.prepared(docnum, lambda: _doc(searcher, docnum))  # noqa: B023 (called at once)
+            doc = prepared.doc
+            match = best_match(doc, p, prepared)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
         return SearchResults(p.text, lang, total, page, per_page, hits, gen.docsets.counts(reader, docs))
