@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from .analysis import LAO_DIGITS, word_spans
 from .languages import fold
@@ -28,30 +29,23 @@ class Match:
     snippet: str  # HTML: escaped text with <mark> around matched words
 
 
-def _spans(text: str, plan: QueryPlan) -> tuple[list[tuple[int, int]], set[str], int]:
-    """Matched (start, end) spans, the distinct folded terms matched, and exact-accent matches.
+def _spans(words: tuple, plan: QueryPlan) -> list[tuple[int, int]]:
+    """Matched (start, end) spans of a text's words (as _Text.words gives them).
 
     When the query has several syllables and some pair of them appears together in the text, only
     such pairs are marked: a common syllable alone (Lao ການ) is not what the reader looked for."""
     wanted = set(plan.folded)
-    pairs = {(a, b) for a, b in zip(plan.folded, plan.folded[1:])}
-    exact = set(plan.exact)
-    spans_all, _, folded_words = word_spans(text)
-    toks = [(f, s, e) for f, (s, e) in zip(folded_words, spans_all)]
-    hit = [t in wanted for t, _, _ in toks]
-    in_pair = [False] * len(toks)
-    for i in range(len(toks) - 1):
-        if (toks[i][0], toks[i + 1][0]) in pairs:
+    pairs = set(pairwise(plan.folded))
+    spans_all, folded_words = words
+    hit = [t in wanted for t in folded_words]
+    if not any(hit):
+        return []
+    in_pair = [False] * len(hit)
+    for i, pair in enumerate(pairwise(folded_words)):
+        if pair in pairs:
             in_pair[i] = in_pair[i + 1] = True
     keep = in_pair if any(in_pair) else hit
-    spans, seen, exact_hits = [], set(), 0
-    for (t, s, e), h, k in zip(toks, hit, keep):
-        if h:
-            seen.add(t)
-            exact_hits += text[s:e].lower() in exact
-        if k:
-            spans.append((s, e))
-    return spans, seen, exact_hits
+    return [span for span, k in zip(spans_all, keep) if k]
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -81,7 +75,7 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
 class _Text:
     """A unit's heading and text as the scoring compares them: lowercased and folded once, cached."""
 
-    __slots__ = ("_numbers", "folded", "head_folded", "heading", "lowered", "text")
+    __slots__ = ("_numbers", "_words", "folded", "head_folded", "heading", "lowered", "text")
 
     def __init__(self, heading: str, text: str):
         self.heading, self.text = heading, text
@@ -90,6 +84,7 @@ class _Text:
         self.folded = self.lowered if folded == self.lowered else folded  # Lao: one string, not two
         self.head_folded = fold(heading.lower().translate(LAO_DIGITS)) if heading else ""
         self._numbers: frozenset[str] | None = None
+        self._words: tuple[array, list[str] | None] | None = None
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -98,23 +93,43 @@ class _Text:
             self._numbers = frozenset(find_numbers(self.text)) if "/" in self.text else frozenset()
         return self._numbers
 
+    def words(self) -> tuple[list[tuple[int, int]], list[str]]:
+        """The text's word spans and folded words (analysis.word_spans), tokenized once: the spans kept
+        as a flat array, the words as slices of the folded text whenever they are exactly those."""
+        if self._words is None:
+            spans, _, folded = word_spans(self.text)
+            flat = array("i", chain.from_iterable(spans))
+            sliced = all(self.folded[a:b] == w for (a, b), w in zip(spans, folded))
+            self._words = (flat, None if sliced else folded)
+        flat, folded = self._words
+        spans = list(zip(flat[::2], flat[1::2]))
+        return spans, folded if folded is not None else [self.folded[a:b] for a, b in spans]
+
 
 class Prepared:
     """A stored document, and its units and opening text prepared for scoring (read-only once built)."""
 
-    __slots__ = ("_intro", "_intro_text", "doc", "units")
+    __slots__ = ("_intro", "_opening", "doc", "units")
 
     def __init__(self, doc: dict):
         self.doc = doc
         self.units = [(anchor, _Text(heading, text)) for anchor, heading, text in doc.get("units", [])]
-        self._intro_text = doc.get("intro") or doc.get("summary") or ""
         self._intro: _Text | None = None
+        self._opening: _Text | None = None
 
     @property
     def intro(self) -> _Text:
+        """The introduction (or summary): what a unit must beat."""
         if self._intro is None:
-            self._intro = _Text("", self._intro_text)
+            self._intro = _Text("", self.doc.get("intro") or self.doc.get("summary") or "")
         return self._intro
+
+    @property
+    def opening(self) -> _Text:
+        """The summary (or introduction): the snippet when no unit wins."""
+        if self._opening is None:
+            self._opening = _Text("", self.doc.get("summary") or self.doc.get("intro") or "")
+        return self._opening
 
 
 class _Query:
@@ -123,6 +138,7 @@ class _Query:
     def __init__(self, plan: QueryPlan):
         folded = tuple(plan.folded)
         self.pattern = _pattern(folded)
+        self.words = tuple(dict.fromkeys(folded))
         self.pairs = _pair_patterns(folded)
         self.accented = [w for w in plan.exact if fold(w) != w]
         self.numbers = frozenset(plan.number_keys)
@@ -132,11 +148,16 @@ class _Query:
             self.number_digits = [""]  # a key without digits: look everywhere
 
 
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    return any(w in text for w in words)
+
+
 def _base_score(unit: _Text, q: _Query) -> float:
     """How well a unit answers the query, but for cited numbers (see _score)."""
     pattern = q.pattern
-    found = pattern.findall(unit.folded) if pattern else []
-    head_seen = set(pattern.findall(unit.head_folded)) if pattern and unit.heading else set()
+    # The pattern finds only the words themselves: where none occurs, it need not run.
+    found = pattern.findall(unit.folded) if pattern and _any_in(q.words, unit.folded) else []
+    head_seen = set(pattern.findall(unit.head_folded)) if pattern and _any_in(q.words, unit.head_folded) else set()
     exact_hits = sum(unit.lowered.count(w) for w in q.accented)
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
     head_pairs = _heading_pairs(unit, q) if unit.heading else 0
@@ -214,9 +235,8 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> 
             best, best_score = (anchor, unit), score
     if best is not None and (named or _below(prepared.intro, q, best_score)):
         anchor, unit = best
-        return Match(anchor, unit.heading, snippet(unit.text, plan))
-    intro = doc.get("intro") or doc.get("summary") or ""
-    return Match(None, None, snippet(doc.get("summary") or intro, plan) if plan.folded else escape(_cut(intro)))
+        return Match(anchor, unit.heading, snippet(unit, plan))
+    return Match(None, None, snippet(prepared.opening, plan) if plan.folded else escape(_cut(prepared.intro.text)))
 
 
 class Highlighter:
@@ -247,8 +267,9 @@ def _cut(text: str) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rstrip() + "…"
 
 
-def snippet(text: str, plan: QueryPlan) -> str:
-    spans, _, _ = _spans(text, plan)
+def snippet(unit: _Text, plan: QueryPlan) -> str:
+    text = unit.text
+    spans = _spans(unit.words(), plan)
     if not spans:
         return escape(_cut(text))
     # The window that holds the most matches.
