@@ -48,12 +48,13 @@ def read_postings(reader, field: str, btext: bytes) -> tuple[array, array]:
 class Entry:
     """One term's postings, and what a user of them derived and keeps with them (evicted together)."""
 
-    __slots__ = ("bits", "ids", "scoring", "weights")
+    __slots__ = ("bits", "ids", "scores", "scoring", "weights")
 
     def __init__(self, ids: array, weights: array):
         self.ids, self.weights = ids, weights
         self.bits: int | None = None  # the documents as a bitmap (docsets)
         self.scoring: tuple | None = None  # the scorer's parameters (ranking)
+        self.scores: array | None = None  # each posting's score once computed, NaN before (ranking)
 
 
 class Postings:
@@ -74,8 +75,8 @@ class Postings:
                 self._entries.move_to_end(key)
                 return found[0]
         entry = Entry(*read_postings(reader, field, btext))
-        # Arrays of 4 + 8 bytes a posting, and room for the bitmap a document set may add.
-        size = 12 * len(entry.ids) + reader.doc_count_all() // 8 + 200
+        # Arrays of 4 + 8 (+ 8 for scores) bytes a posting, and room for the bitmap a document set may add.
+        size = 20 * len(entry.ids) + reader.doc_count_all() // 8 + 200
         with self._lock:
             found = self._entries.get(key)
             if found is not None:

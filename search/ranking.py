@@ -1,7 +1,9 @@
 """BM25F scores of a few candidates from cached postings: the same sums, in the same order, as Whoosh's matchers."""
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, insort_right
+from math import isnan, nan
 
 from whoosh import query as Q
 from whoosh.scoring import BM25FScorer, WeightScorer, bm25
@@ -47,17 +49,15 @@ class Ranker:
                 raise Unsupported(f"scorer {type(scorer).__name__}")
         return entry
 
-    def _length_of(self, reader, field: str):
+    def length(self, reader, field: str, docnum: int) -> int:
+        """The document's field length as Whoosh's scorer reads it (kept: the lengths reader is slow)."""
         lengths = self._lengths.get(field)
         if lengths is None:
             lengths = self._lengths.setdefault(field, {})
-
-        def length(docnum: int) -> int:
-            value = lengths.get(docnum)
-            if value is None:
-                value = lengths[docnum] = reader.doc_field_length(docnum, field, 1)
-            return value
-        return length
+        value = lengths.get(docnum)
+        if value is None:
+            value = lengths[docnum] = reader.doc_field_length(docnum, field, 1)
+        return value
 
     # ------------------------------------------------------------ the matcher tree, mirrored
     def compile(self, searcher, q: Q.Query) -> _Node:
@@ -130,22 +130,33 @@ class _Leaf(_Node):
         if not docs:
             return {}
         p = self.ranker._term(self.searcher, self.field, self.btext)
-        ids, weights = p.ids, p.weights
-        found = []  # (docnum, weight)
+        ids = p.ids
         if len(docs) * SCAN < len(ids):
-            lo, n = 0, len(ids)
+            at, n = [], len(ids)
+            i = 0
             for d in docs:
-                lo = bisect_left(ids, d, lo)
-                if lo < n and ids[lo] == d:
-                    found.append((d, weights[lo]))
+                i = bisect_left(ids, d, i)
+                if i < n and ids[i] == d:
+                    at.append(i)
         else:
             wanted = set(docs)
-            found = [(d, weights[i]) for i, d in enumerate(ids) if d in wanted]
+            at = [i for i, d in enumerate(ids) if d in wanted]
+        weights = p.weights
         if not p.scoring:  # not a scorable field: Whoosh's WeightScorer scores the weight itself
-            return dict(found)
-        idf, avgfl, B, K1 = p.scoring
-        length = self.ranker._length_of(self.searcher.reader(), self.field)
-        return {d: bm25(idf, w, length(d), avgfl, B, K1) for d, w in found}
+            return {ids[i]: weights[i] for i in at}
+        # A posting's score depends on the generation only: computed once, kept with the postings.
+        scores = p.scores
+        if scores is None:
+            scores = p.scores = array("d", [nan]) * len(ids)
+        out = {}
+        for i in at:
+            s = scores[i]
+            if isnan(s):
+                idf, avgfl, B, K1 = p.scoring
+                s = scores[i] = bm25(idf, weights[i], self.ranker.length(self.searcher.reader(), self.field, ids[i]),
+                                     avgfl, B, K1)
+            out[ids[i]] = s
+        return out
 
 
 class _Boost(_Node):
