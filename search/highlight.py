@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 import threading
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from itertools import chain, pairwise
+from itertools import pairwise
 
 from .analysis import LAO_DIGITS, word_spans
 from .languages import fold
@@ -29,23 +30,36 @@ class Match:
     snippet: str  # HTML: escaped text with <mark> around matched words
 
 
-def _spans(words: tuple, plan: QueryPlan) -> list[tuple[int, int]]:
-    """Matched (start, end) spans of a text's words (as _Text.words gives them).
+def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
+    """Spans of the unit's words that are query words, in order.
 
     When the query has several syllables and some pair of them appears together in the text, only
     such pairs are marked: a common syllable alone (Lao ການ) is not what the reader looked for."""
+    starts, ends, folded_words = unit.words()
     wanted = set(plan.folded)
-    pairs = set(pairwise(plan.folded))
-    spans_all, folded_words = words
-    hit = [t in wanted for t in folded_words]
-    if not any(hit):
+    if folded_words is not None:
+        hits = [i for i, w in enumerate(folded_words) if w in wanted]
+        word = folded_words.__getitem__
+    else:
+        # A word is a query word where that word occurs in the folded text exactly at its span.
+        text, hits = unit.folded, []
+        for w in wanted:
+            at = text.find(w)
+            while at >= 0:
+                i = bisect_left(starts, at)
+                if i < len(starts) and starts[i] == at and ends[i] == at + len(w):
+                    hits.append(i)
+                at = text.find(w, at + 1)
+        hits.sort()
+        word = lambda i: text[starts[i]:ends[i]]
+    if not hits:
         return []
-    in_pair = [False] * len(hit)
-    for i, pair in enumerate(pairwise(folded_words)):
-        if pair in pairs:
-            in_pair[i] = in_pair[i + 1] = True
-    keep = in_pair if any(in_pair) else hit
-    return [span for span, k in zip(spans_all, keep) if k]
+    pairs = set(pairwise(plan.folded))
+    paired: set[int] = set()
+    for i, j in pairwise(hits):
+        if j == i + 1 and (word(i), word(j)) in pairs:
+            paired.update((i, j))
+    return [(starts[i], ends[i]) for i in (sorted(paired) if paired else hits)]
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -93,17 +107,15 @@ class _Text:
             self._numbers = frozenset(find_numbers(self.text)) if "/" in self.text else frozenset()
         return self._numbers
 
-    def words(self) -> tuple[list[tuple[int, int]], list[str]]:
-        """The text's word spans and folded words (analysis.word_spans), tokenized once: the spans kept
-        as a flat array, the words as slices of the folded text whenever they are exactly those."""
+    def words(self) -> tuple[array, array, list[str] | None]:
+        """The text's words (analysis.word_spans), tokenized once: start and end offsets, and the folded
+        words, or None when they are exactly the slices of the folded text (nearly always)."""
         if self._words is None:
             spans, _, folded = word_spans(self.text)
-            flat = array("i", chain.from_iterable(spans))
+            starts, ends = array("i", (a for a, _ in spans)), array("i", (b for _, b in spans))
             sliced = all(self.folded[a:b] == w for (a, b), w in zip(spans, folded))
-            self._words = (flat, None if sliced else folded)
-        flat, folded = self._words
-        spans = list(zip(flat[::2], flat[1::2]))
-        return spans, folded if folded is not None else [self.folded[a:b] for a, b in spans]
+            self._words = (starts, ends, None if sliced else folded)
+        return self._words
 
 
 class Prepared:
@@ -148,19 +160,15 @@ class _Query:
             self.number_digits = [""]  # a key without digits: look everywhere
 
 
-def _any_in(words: tuple[str, ...], text: str) -> bool:
-    return any(w in text for w in words)
-
-
 def _base_score(unit: _Text, q: _Query) -> float:
     """How well a unit answers the query, but for cited numbers (see _score)."""
-    pattern = q.pattern
+    pattern, folded, head = q.pattern, unit.folded, unit.head_folded
     # The pattern finds only the words themselves: where none occurs, it need not run.
-    found = pattern.findall(unit.folded) if pattern and _any_in(q.words, unit.folded) else []
-    head_seen = set(pattern.findall(unit.head_folded)) if pattern and _any_in(q.words, unit.head_folded) else set()
-    exact_hits = sum(unit.lowered.count(w) for w in q.accented)
+    found = pattern.findall(folded) if pattern and any(w in folded for w in q.words) else ()
+    head_seen = set(pattern.findall(head)) if pattern and head and any(w in head for w in q.words) else ()
+    exact_hits = sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
-    head_pairs = _heading_pairs(unit, q) if unit.heading else 0
+    head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
     return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
             + 0.1 * min(len(found), 50))
 
@@ -269,7 +277,7 @@ def _cut(text: str) -> str:
 
 def snippet(unit: _Text, plan: QueryPlan) -> str:
     text = unit.text
-    spans = _spans(unit.words(), plan)
+    spans = _spans(unit, plan)
     if not spans:
         return escape(_cut(text))
     # The window that holds the most matches.
