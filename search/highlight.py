@@ -21,6 +21,7 @@ SNIPPET_CHARS = 220
 MAX_PREPARED = 2000  # documents kept prepared per index generation (~10 KB each)
 LAO = re.compile("[\u0e80-\u0eff]")
 _DIGITS = re.compile(r"\d+")
+_LAO_DIGIT = re.compile("[" + "".join(map(chr, LAO_DIGITS)) + "]")
 
 
 @dataclass
@@ -86,6 +87,12 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(parts))
 
 
+def _lowered(text: str) -> str:
+    """Lowercased, Lao digits as ASCII ones (translating is slow: only texts that have them)."""
+    lowered = text.lower()
+    return lowered.translate(LAO_DIGITS) if _LAO_DIGIT.search(lowered) else lowered
+
+
 class _Text:
     """A unit's heading and text as the scoring compares them: lowercased and folded once, cached."""
 
@@ -93,10 +100,10 @@ class _Text:
 
     def __init__(self, heading: str, text: str):
         self.heading, self.text = heading, text
-        self.lowered = text.lower().translate(LAO_DIGITS)
+        self.lowered = _lowered(text)
         folded = fold(self.lowered)
         self.folded = self.lowered if folded == self.lowered else folded  # Lao: one string, not two
-        self.head_folded = fold(heading.lower().translate(LAO_DIGITS)) if heading else ""
+        self.head_folded = fold(_lowered(heading)) if heading else ""
         self._numbers: frozenset[str] | None = None
         self._words: tuple[array, list[str] | None] | None = None
 
