@@ -33,7 +33,7 @@ class Ranker:
 
     def __init__(self, postings: Postings):
         self.postings = postings
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._lengths: dict[str, array] = {}  # per field, by document number; -1 until read
 
     def _term(self, searcher, field: str, btext: bytes) -> Entry:
         """The term's postings, with its scorer's parameters: (idf, avgfl, B, K1) for BM25F, () when
@@ -53,10 +53,12 @@ class Ranker:
         """The document's field length as Whoosh's scorer reads it (kept: the lengths reader is slow)."""
         lengths = self._lengths.get(field)
         if lengths is None:
-            lengths = self._lengths.setdefault(field, {})
-        value = lengths.get(docnum)
-        if value is None:
-            value = lengths[docnum] = reader.doc_field_length(docnum, field, 1)
+            lengths = self._lengths.setdefault(field, array("i", [-1]) * reader.doc_count_all())
+        value = lengths[docnum]
+        if value < 0:
+            value = reader.doc_field_length(docnum, field, 1)
+            if value is not None:
+                lengths[docnum] = value
         return value
 
     # ------------------------------------------------------------ the matcher tree, mirrored
