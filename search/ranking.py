@@ -65,23 +65,23 @@ class Ranker:
     def compile(self, searcher, q: Q.Query) -> _Node:
         """The node tree Whoosh's q.matcher() would build: same shapes, so scores add up the same way."""
         reader = searcher.reader()
-        if isinstance(q, Q.Term):
+        if type(q) is Q.Term:
             btext = term_bytes(searcher.schema, q)
             if btext is None or not self.postings.known(reader, q.fieldname, btext)[0]:
                 return _NULL
             node = _Leaf(self, searcher, q.fieldname, btext)
             return _Boost(node, q.boost) if q.boost != 1.0 else node
-        if isinstance(q, Q.AndMaybe):
+        if type(q) is Q.AndMaybe:
             return _AndMaybe(self.compile(searcher, q.a), self.compile(searcher, q.b))
-        if isinstance(q, Q.AndNot):
+        if type(q) is Q.AndNot:
             return _AndNot(self.compile(searcher, q.a), self.compile(searcher, q.b))
-        if isinstance(q, (Q.And, TreeOr)) and type(q) in (Q.And, TreeOr):
+        if type(q) in (Q.And, TreeOr):
             subs = q.subqueries
             if not subs:
                 return _NULL
             if len(subs) == 1:  # Whoosh uses the one sub-matcher as it is, and so ignores this query's boost
                 return self.compile(searcher, subs[0])
-            union = isinstance(q, TreeOr)
+            union = type(q) is TreeOr
             # make_weighted_tree: a stable sort on the estimates, then the two smallest merged, re-inserted
             # after equal ones (ties never compare the matchers: their __lt__ is False for equal weights).
             items = [(self._estimate(reader, s) if union else -self._estimate(reader, s), self.compile(searcher, s))
@@ -96,7 +96,8 @@ class Ranker:
         raise Unsupported(f"query {type(q).__name__}")
 
     def _estimate(self, reader, q: Q.Query) -> int:
-        if isinstance(q, Q.Term):
+        """Whoosh's estimate_size, from the kept term statistics."""
+        if type(q) is Q.Term:
             btext = term_bytes(reader.schema, q)
             return 0 if btext is None else self.postings.known(reader, q.fieldname, btext)[1]
         if type(q) is Q.And:
@@ -112,11 +113,16 @@ class Ranker:
 
 
 class _Node:
+    """One matcher of the tree: scores(docs) maps the given documents (ascending) it matches to the
+    score its Whoosh matcher would give them."""
+
     def scores(self, docs: list[int]) -> dict[int, float]:
         raise NotImplementedError
 
 
 class _Null(_Node):
+    """NullMatcher: a term no document has."""
+
     def scores(self, docs):
         return {}
 
@@ -125,6 +131,8 @@ _NULL = _Null()
 
 
 class _Leaf(_Node):
+    """A term's postings, scored by BM25F (or by weight in unscorable fields), as its scorer does."""
+
     def __init__(self, ranker: Ranker, searcher, field: str, btext: bytes):
         self.ranker, self.searcher, self.field, self.btext = ranker, searcher, field, btext
 
@@ -162,6 +170,8 @@ class _Leaf(_Node):
 
 
 class _Boost(_Node):
+    """WrappingMatcher: the child's score times the boost."""
+
     def __init__(self, child: _Node, boost: float):
         self.child, self.boost = child, boost
 
@@ -171,6 +181,8 @@ class _Boost(_Node):
 
 
 class _Union(_Node):
+    """UnionMatcher: a + b where both match, else the one that does."""
+
     def __init__(self, a: _Node, b: _Node):
         self.a, self.b = a, b
 
@@ -183,6 +195,8 @@ class _Union(_Node):
 
 
 class _Intersection(_Node):
+    """IntersectionMatcher: a + b, where both match."""
+
     def __init__(self, a: _Node, b: _Node):
         self.a, self.b = a, b
 
@@ -195,6 +209,8 @@ class _Intersection(_Node):
 
 
 class _AndMaybe(_Node):
+    """AndMaybeMatcher: a, plus b where b matches too."""
+
     def __init__(self, a: _Node, b: _Node):
         self.a, self.b = a, b
 
@@ -207,6 +223,8 @@ class _AndMaybe(_Node):
 
 
 class _AndNot(_Node):
+    """AndNotMatcher: a, where b does not match."""
+
     def __init__(self, a: _Node, b: _Node):
         self.a, self.b = a, b
 
