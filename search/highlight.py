@@ -250,8 +250,8 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> 
             best, best_score = (anchor, unit), score
     if best is not None and (named or _below(prepared.intro, q, best_score)):
         anchor, unit = best
-        return Match(anchor, unit.heading, snippet(unit, plan))
-    return Match(None, None, snippet(prepared.opening, plan) if plan.folded else escape(_cut(prepared.intro.text)))
+        return Match(anchor, unit.heading, _snippet(unit, plan))
+    return Match(None, None, _snippet(prepared.opening, plan) if plan.folded else escape(_cut(prepared.intro.text)))
 
 
 class Highlighter:
@@ -282,7 +282,12 @@ def _cut(text: str) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rstrip() + "…"
 
 
-def snippet(unit: _Text, plan: QueryPlan) -> str:
+def snippet(text: str, plan: QueryPlan) -> str:
+    """About SNIPPET_CHARS of a stored (normalized) text around its best cluster of query words, marked."""
+    return _snippet(_Text("", text), plan)
+
+
+def _snippet(unit: _Text, plan: QueryPlan) -> str:
     text = unit.text
     spans = _spans(unit, plan)
     if not spans:
