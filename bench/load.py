@@ -1,4 +1,5 @@
-"""HTTP load on loopback: requests/s and latency of /api/search at 1 and 2 workers over a generated corpus."""
+"""HTTP load on loopback: requests/s and latency of /api/search at 1 and 2 workers over a generated corpus,
+without and with each worker keeping recent results (SearchService(recent_hits=...)), and their hit rate."""
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import generate, query_mix, suggestions  # noqa: E402
-from kb.web.serve import SETTINGS_ENV  # noqa: E402
+from kb.web.serve import SETTINGS_ENV, app_from_environment  # noqa: E402
 from search import build_index, current_generation, is_usable  # noqa: E402
+
+RECENT_ENV = "KB_BENCH_RECENT_HITS"
+STATS_PATH = "/_bench/recent"
+
+
+def bench_app():
+    """The app `kb serve` runs, keeping as many recent hits as the benchmark asks (the environment carries
+    the number to each worker), plus a path that reports the worker's hits and misses."""
+    app = app_from_environment()
+    service = app.state.service
+    service.recent_hits = int(os.environ.get(RECENT_ENV, "0"))
+
+    async def with_stats(scope, receive, send):
+        if scope["type"] == "http" and scope["path"] == STATS_PATH:
+            body = json.dumps({"pid": os.getpid(), **service.recent_results()}).encode()
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [(b"content-type", b"application/json")]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await app(scope, receive, send)
+    return with_stats
 
 
 def _free_port() -> int:
@@ -49,11 +71,12 @@ def _peak_mb(pid: int) -> float:
     return 0.0
 
 
-def _start(index: Path, content: Path, workers: int) -> tuple[subprocess.Popen, int]:
+def _start(index: Path, content: Path, workers: int, recent_hits: int) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     env = dict(os.environ, **{SETTINGS_ENV: json.dumps({"content": str(content), "index": str(index),
-                                                         "host": "127.0.0.1", "port": port})})
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "kb.web.serve:app_from_environment", "--factory",
+                                                         "host": "127.0.0.1", "port": port}),
+                              RECENT_ENV: str(recent_hits)})
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.load:bench_app", "--factory",
                              "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
                              "--log-level", "warning"], env=env, cwd=ROOT)
     deadline = time.monotonic() + 120
@@ -67,6 +90,26 @@ def _start(index: Path, content: Path, workers: int) -> tuple[subprocess.Popen, 
             time.sleep(0.2)
     proc.kill()
     raise RuntimeError("server did not start")
+
+
+def _recent(port: int, pids: set[int]) -> dict[int, dict]:
+    """Each worker's recent-results counters (new connections until every worker has answered)."""
+    out: dict[int, dict] = {}
+    for _ in range(200):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("GET", STATS_PATH)
+        info = json.loads(conn.getresponse().read())
+        conn.close()
+        out[info.pop("pid")] = info
+        if set(out) >= pids:
+            break
+    return out
+
+
+def _hit_rate(before: dict[int, dict], after: dict[int, dict]) -> float | None:
+    hits = sum(a["hits"] - before.get(pid, {}).get("hits", 0) for pid, a in after.items())
+    misses = sum(a["misses"] - before.get(pid, {}).get("misses", 0) for pid, a in after.items())
+    return hits / (hits + misses) if hits + misses else None
 
 
 def _load(port: int, queries: list[str], clients: int, seconds: float) -> dict:
@@ -111,10 +154,15 @@ def _load(port: int, queries: list[str], clients: int, seconds: float) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--docs", type=int, default=10_000, help="0 measures the HTTP side alone (an empty index)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--recent", type=int, nargs="+", default=[0, 3000],
+                    help="hits of recent results each worker keeps, one run per value (0: none)")
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--pool", type=int, default=10_000,
+                    help="queries drawn from bench/corpus.py's mix; clients pick among them at random, so "
+                         "queries repeat only as often as the mix itself repeats them (500 was the old pool)")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--workdir", type=Path, default=None, help="keep the index here between runs")
     ap.add_argument("--out", type=Path)
@@ -126,27 +174,33 @@ def main(argv: list[str] | None = None) -> None:
     if not is_usable(current_generation(index)):
         print(f"building an index of {args.docs} documents…", file=sys.stderr)
         build_index(index, records, suggestions(records), full=True)
-    queries = query_mix(records, 500, args.seed)
+    queries = query_mix(records, args.pool, args.seed)
     rows = []
     for workers in args.workers:
-        proc, port = _start(index, content, workers)
-        try:
-            _load(port, queries[:50], 2, 3)  # warm-up: every worker opens its searchers
-            result = _load(port, queries, args.clients, args.seconds)
-            pids = _children(proc.pid) or [proc.pid]
-            result["peak_mb"] = max(_peak_mb(p) for p in pids)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-        rows.append((workers, result))
-        print(f"{workers} worker(s): {result}", file=sys.stderr)
-    table = [f"HTTP load: {args.docs:,} generated documents, {args.clients} keep-alive clients on loopback, "
-             f"{args.seconds:.0f} s per run, `GET /api/search` with a realistic query mix (lang=all).", "",
-             "| workers | requests/s | p50 ms | p95 ms | p99 ms | errors | peak memory per worker, MB |",
-             "|---:|---:|---:|---:|---:|---:|---:|"]
-    for workers, r in rows:
-        table.append(f"| {workers} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | "
-                     f"{r['errors']} | {r['peak_mb']:.0f} |")
+        for recent in args.recent:
+            proc, port = _start(index, content, workers, recent)
+            try:
+                _load(port, queries[:50], 2, 3)  # warm-up: every worker opens its searchers
+                pids = set(_children(proc.pid)) or {proc.pid}
+                before = _recent(port, pids)
+                result = _load(port, queries, args.clients, args.seconds)
+                result["hit_rate"] = _hit_rate(before, _recent(port, pids)) if recent else None
+                result["peak_mb"] = max(_peak_mb(p) for p in pids)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+            rows.append((workers, recent, result))
+            print(f"{workers} worker(s), recent hits {recent}: {result}", file=sys.stderr)
+    intro = (f"HTTP load: {args.docs:,} generated documents, {args.clients} keep-alive clients on loopback, "
+             f"{args.seconds:.0f} s per run, `GET /api/search` (lang=all) with queries picked at random among "
+             f"{len(queries):,} of bench/corpus.py's mix ({len(set(queries)):,} distinct).")
+    header = ("| workers | recent hits kept | requests/s | p50 ms | p95 ms | p99 ms | errors | hit rate | "
+              "peak memory per worker, MB |")
+    table = [intro, "", header, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for workers, recent, r in rows:
+        rate = f"{r['hit_rate']:.0%}" if r["hit_rate"] is not None else "–"
+        table.append(f"| {workers} | {recent or 'none'} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | "
+                     f"{r['p99']:.0f} | {r['errors']} | {rate} | {r['peak_mb']:.0f} |")
     text = "\n".join(table) + "\n"
     print(text)
     if args.out:

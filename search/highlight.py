@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import re
+import threading
+from array import array
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from itertools import pairwise
 
 from .analysis import LAO_DIGITS, word_spans
 from .languages import fold
@@ -12,7 +18,10 @@ from .numbers import find_numbers
 from .query import QueryPlan
 
 SNIPPET_CHARS = 220
+MAX_PREPARED = 2000  # documents kept prepared per index generation (~10 KB each)
 LAO = re.compile("[\u0e80-\u0eff]")
+_DIGITS = re.compile(r"\d+")
+_LAO_DIGIT = re.compile("[" + "".join(map(chr, LAO_DIGITS)) + "]")
 
 
 @dataclass
@@ -22,30 +31,36 @@ class Match:
     snippet: str  # HTML: escaped text with <mark> around matched words
 
 
-def _spans(text: str, plan: QueryPlan) -> tuple[list[tuple[int, int]], set[str], int]:
-    """Matched (start, end) spans, the distinct folded terms matched, and exact-accent matches.
+def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
+    """Spans of the unit's words that are query words, in order.
 
     When the query has several syllables and some pair of them appears together in the text, only
     such pairs are marked: a common syllable alone (Lao ການ) is not what the reader looked for."""
+    starts, ends, folded_words = unit.words()
     wanted = set(plan.folded)
-    pairs = {(a, b) for a, b in zip(plan.folded, plan.folded[1:])}
-    exact = set(plan.exact)
-    spans_all, _, folded_words = word_spans(text)
-    toks = [(f, s, e) for f, (s, e) in zip(folded_words, spans_all)]
-    hit = [t in wanted for t, _, _ in toks]
-    in_pair = [False] * len(toks)
-    for i in range(len(toks) - 1):
-        if (toks[i][0], toks[i + 1][0]) in pairs:
-            in_pair[i] = in_pair[i + 1] = True
-    keep = in_pair if any(in_pair) else hit
-    spans, seen, exact_hits = [], set(), 0
-    for (t, s, e), h, k in zip(toks, hit, keep):
-        if h:
-            seen.add(t)
-            exact_hits += text[s:e].lower() in exact
-        if k:
-            spans.append((s, e))
-    return spans, seen, exact_hits
+    if folded_words is not None:
+        hits = [i for i, w in enumerate(folded_words) if w in wanted]
+        word = folded_words.__getitem__
+    else:
+        # A word is a query word where that word occurs in the folded text exactly at its span.
+        text, hits = unit.folded, []
+        for w in wanted:
+            at = text.find(w)
+            while at >= 0:
+                i = bisect_left(starts, at)
+                if i < len(starts) and starts[i] == at and ends[i] == at + len(w):
+                    hits.append(i)
+                at = text.find(w, at + 1)
+        hits.sort()
+        word = lambda i: text[starts[i]:ends[i]]
+    if not hits:
+        return []
+    pairs = set(pairwise(plan.folded))
+    paired: set[int] = set()
+    for i, j in pairwise(hits):
+        if j == i + 1 and (word(i), word(j)) in pairs:
+            paired.update((i, j))
+    return [(starts[i], ends[i]) for i in (sorted(paired) if paired else hits)]
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -72,24 +87,123 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(parts))
 
 
-def _score(heading: str, text: str, plan: QueryPlan) -> float:
+def _lowered(text: str) -> str:
+    """Lowercased, Lao digits as ASCII ones (translating is slow: only texts that have them)."""
+    lowered = text.lower()
+    return lowered.translate(LAO_DIGITS) if _LAO_DIGIT.search(lowered) else lowered
+
+
+class _Text:
+    """A unit's heading and text as the scoring compares them: lowercased and folded once, cached."""
+
+    __slots__ = ("_numbers", "_words", "folded", "head_folded", "heading", "lowered", "text")
+
+    def __init__(self, heading: str, text: str):
+        self.heading, self.text = heading, text
+        self.lowered = _lowered(text)
+        folded = fold(self.lowered)
+        self.folded = self.lowered if folded == self.lowered else folded  # Lao: one string, not two
+        self.head_folded = fold(_lowered(heading)) if heading else ""
+        self._numbers: frozenset[str] | None = None
+        self._words: tuple[array, list[str] | None] | None = None
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        if self._numbers is None:
+            # Every number has a '/', and no normalization makes one: most units need no search.
+            self._numbers = frozenset(find_numbers(self.text)) if "/" in self.text else frozenset()
+        return self._numbers
+
+    def words(self) -> tuple[array, array, list[str] | None]:
+        """The text's words (analysis.word_spans), tokenized once: start and end offsets, and the folded
+        words, or None when they are exactly the slices of the folded text (nearly always)."""
+        if self._words is None:
+            spans, _, folded = word_spans(self.text)
+            starts, ends = array("i", (a for a, _ in spans)), array("i", (b for _, b in spans))
+            sliced = all(self.folded[a:b] == w for (a, b), w in zip(spans, folded))
+            self._words = (starts, ends, None if sliced else folded)
+        return self._words
+
+
+class Prepared:
+    """A stored document, and its units and opening text prepared for scoring (read-only once built)."""
+
+    __slots__ = ("_intro", "_opening", "doc", "units")
+
+    def __init__(self, doc: dict):
+        self.doc = doc
+        self.units = [(anchor, _Text(heading, text)) for anchor, heading, text in doc.get("units", [])]
+        self._intro: _Text | None = None
+        self._opening: _Text | None = None
+
+    @property
+    def intro(self) -> _Text:
+        """The introduction (or summary): what a unit must beat."""
+        if self._intro is None:
+            self._intro = _Text("", self.doc.get("intro") or self.doc.get("summary") or "")
+        return self._intro
+
+    @property
+    def opening(self) -> _Text:
+        """The summary (or introduction): the snippet when no unit wins."""
+        if self._opening is None:
+            self._opening = _Text("", self.doc.get("summary") or self.doc.get("intro") or "")
+        return self._opening
+
+
+class _Query:
+    """What scoring needs from a query plan, worked out once per document instead of once per unit."""
+
+    def __init__(self, plan: QueryPlan):
+        folded = tuple(plan.folded)
+        self.pattern = _pattern(folded)
+        self.words = tuple(dict.fromkeys(folded))
+        self.pairs = _pair_patterns(folded)
+        self.accented = [w for w in plan.exact if fold(w) != w]
+        self.numbers = frozenset(plan.number_keys)
+        # A number's key starts with its digits (leading zeros dropped): a text citing it has them too.
+        self.number_digits = [m.group(0) for m in map(_DIGITS.match, self.numbers) if m]
+        if len(self.number_digits) < len(self.numbers):
+            self.number_digits = [""]  # a key without digits: look everywhere
+
+
+def _base_score(unit: _Text, q: _Query) -> float:
+    """How well a unit answers the query, but for cited numbers (see _score)."""
+    pattern, folded, head = q.pattern, unit.folded, unit.head_folded
+    # The pattern finds only the words themselves: where none occurs, it need not run.
+    found = pattern.findall(folded) if pattern and any(w in folded for w in q.words) else ()
+    head_seen = set(pattern.findall(head)) if pattern and head and any(w in head for w in q.words) else ()
+    exact_hits = sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
+    # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
+    head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
+    return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
+            + 0.1 * min(len(found), 50))
+
+
+def _score(unit: _Text, q: _Query, base: float | None = None) -> float:
     """How well a unit answers the query: distinct words, words in its heading, a word pair that names
     it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
     of every hit on the page is scored, only the winner is tokenized for its snippet."""
-    pattern = _pattern(tuple(plan.folded))
-    lowered = text.lower().translate(LAO_DIGITS)
-    found = pattern.findall(fold(lowered)) if pattern else []
-    head_seen = set(pattern.findall(fold(heading.lower().translate(LAO_DIGITS)))) if pattern and heading else set()
-    exact_hits = sum(lowered.count(w) for w in plan.exact if fold(w) != w)
-    numbers = len(set(find_numbers(text)) & set(plan.number_keys)) if plan.number_keys else 0
-    # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
-    head_pairs = _heading_pairs(heading, plan) if heading else 0
-    return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
-            + 0.1 * min(len(found), 50) + 5 * numbers)
+    base = _base_score(unit, q) if base is None else base
+    # Stored text is normalized, so its lowered form shows the digits the number search would see.
+    cites = q.numbers and any(d in unit.lowered for d in q.number_digits)
+    return base + 5 * (len(unit.numbers & q.numbers) if cites else 0)
 
 
-def _pairs(toks: list[str]) -> list[str]:
-    return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+def _beats(unit: _Text, q: _Query, best: float) -> tuple[bool, float]:
+    """Whether the unit's score is above best, and the score when it is. Cited numbers add at most
+    5 each and finding them is the slow part: they are looked for only when they could decide."""
+    base = _base_score(unit, q)
+    if base + 5 * len(q.numbers) <= best:
+        return False, base
+    score = _score(unit, q, base)
+    return score > best, score
+
+
+def _below(unit: _Text, q: _Query, best: float) -> bool:
+    """Whether the unit's score is below best (numbers looked for only when they could decide)."""
+    base = _base_score(unit, q)
+    return base + 5 * len(q.numbers) < best or _score(unit, q, base) < best
 
 
 @lru_cache(maxsize=256)
@@ -97,7 +211,7 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
     """For each pair of neighbouring query words: a pattern finding it in a folded heading, and
     whether it ends in a number ('điều 62')."""
     out = []
-    for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(folded, folded[1:])):
+    for pair in dict.fromkeys(f"{a} {b}" for a, b in pairwise(folded)):
         a, b = pair.split(" ")
         if LAO.search(pair):
             pattern = re.compile(f"{re.escape(a)} ?{re.escape(b)}")
@@ -107,34 +221,61 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
     return tuple(out)
 
 
-def _heading_pairs(heading: str, plan: QueryPlan, numbered: bool = False) -> int:
+def _heading_pairs(unit: _Text, q: _Query, numbered: bool = False) -> int:
     """Query word pairs found together in a heading; numbered: only pairs ending in a number."""
-    patterns = _pair_patterns(tuple(plan.folded))
-    if not patterns:
+    if not q.pairs:
         return 0
-    folded = fold(heading.lower().translate(LAO_DIGITS))
-    return sum(1 for pattern, is_numbered in patterns if (is_numbered or not numbered) and pattern.search(folded))
+    folded = unit.head_folded
+    return sum(1 for pattern, is_numbered in q.pairs if (is_numbered or not numbered) and pattern.search(folded))
 
 
-def _names_unit(heading: str, plan: QueryPlan) -> bool:
+def _names_unit(unit: _Text, q: _Query) -> bool:
     """The query names this unit: a word and a number together, as in its heading ('điều 17', 'ມາດຕາ 1')."""
-    return _heading_pairs(heading, plan, numbered=True) > 0
+    return _heading_pairs(unit, q, numbered=True) > 0
 
 
-def best_match(doc: dict, plan: QueryPlan) -> Match:
-    """The unit (article or step) that answers the query best, or the document's opening text."""
-    units = doc.get("units", [])
-    named = [u for u in units if _names_unit(u[1], plan)]
+def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> Match:
+    """The unit (article or step) that answers the query best, or the document's opening text.
+    prepared: the document's Prepared form, when the caller keeps one."""
+    prepared = prepared or Prepared(doc)
+    q = _Query(plan)
+    named = [u for u in prepared.units if _names_unit(u[1], q)]
     best, best_score = None, 0.0
-    for anchor, heading, text in named or units:
-        score = _score(heading, text, plan)
-        if score > best_score or (named and best is None):
-            best, best_score = (anchor, heading, text), score
-    intro = doc.get("intro") or doc.get("summary") or ""
-    if best is not None and (named or best_score > _score("", intro, plan)):
-        anchor, heading, text = best
-        return Match(anchor, heading, snippet(text, plan))
-    return Match(None, None, snippet(doc.get("summary") or intro, plan) if plan.folded else escape(_cut(intro)))
+    for anchor, unit in named or prepared.units:
+        if named and best is None:
+            best, best_score = (anchor, unit), _score(unit, q)
+            continue
+        better, score = _beats(unit, q, best_score)
+        if better:
+            best, best_score = (anchor, unit), score
+    if best is not None and (named or _below(prepared.intro, q, best_score)):
+        anchor, unit = best
+        return Match(anchor, unit.heading, _snippet(unit, plan))
+    return Match(None, None, _snippet(prepared.opening, plan) if plan.folded else escape(_cut(prepared.intro.text)))
+
+
+class Highlighter:
+    """Per index generation: recently shown documents, decoded and prepared, so a document that is a hit
+    again is neither read nor lowercased and folded again (bounded: least recently used go first)."""
+
+    def __init__(self, size: int = MAX_PREPARED):
+        self.size = size
+        self._prepared: OrderedDict[int, Prepared] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def prepared(self, docnum: int, load: Callable[[], dict]) -> Prepared:
+        """The document's Prepared form; load() reads the stored document when it is not kept."""
+        with self._lock:
+            found = self._prepared.get(docnum)
+            if found is not None:
+                self._prepared.move_to_end(docnum)
+                return found
+        found = Prepared(load())
+        with self._lock:
+            self._prepared[docnum] = found
+            while len(self._prepared) > self.size:
+                self._prepared.popitem(last=False)
+        return found
 
 
 def _cut(text: str) -> str:
@@ -142,7 +283,13 @@ def _cut(text: str) -> str:
 
 
 def snippet(text: str, plan: QueryPlan) -> str:
-    spans, _, _ = _spans(text, plan)
+    """About SNIPPET_CHARS of a stored (normalized) text around its best cluster of query words, marked."""
+    return _snippet(_Text("", text), plan)
+
+
+def _snippet(unit: _Text, plan: QueryPlan) -> str:
+    text = unit.text
+    spans = _spans(unit, plan)
     if not spans:
         return escape(_cut(text))
     # The window that holds the most matches.

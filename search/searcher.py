@@ -1,6 +1,7 @@
 """Searching a built index: pooled Whoosh searchers, never shared at once, renewed when a new generation is swapped in."""
 from __future__ import annotations
 
+import heapq
 import json
 import queue
 import threading
@@ -10,11 +11,14 @@ from pathlib import Path
 
 from whoosh import index, sorting
 
-from .docsets import DocSets
-from .highlight import best_match
 from .analysis import FOLDED
+from .docsets import DocSets, members
+from .highlight import Highlighter, best_match
 from .languages import normalize
+from .postings import Postings
 from .query import QueryPlan, build, filters, plan
+from .ranking import Ranker, Unsupported
+from .recent import RecentResults
 from .records import SuggestionRecord
 from .spelling import MAX_UNKNOWN, Speller
 from .suggest import Suggester
@@ -69,14 +73,18 @@ class SearchResults:
 class _Generation:
     """What one index generation offers every thread: read-only, built once."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, recent_hits: int):
         self.path = path
         self.index = index.open_dir(str(path))
+        self.recent = RecentResults(recent_hits)
         self._suggester: Suggester | None = None
         synonyms_file = path / SYNONYMS
         self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
         self._speller: Speller | None = None
-        self.docsets = DocSets(FACETS)
+        postings = Postings()
+        self.docsets = DocSets(FACETS, postings)
+        self.ranker = Ranker(postings)
+        self.highlighter = Highlighter()
         self._lock = threading.Lock()
 
     @property
@@ -112,10 +120,14 @@ def _doc(searcher, docnum: int) -> dict:
 
 
 class SearchService:
-    """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe)."""
+    """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe).
 
-    def __init__(self, index_dir: Path):
+    recent_hits: how many hits of recent results each index generation keeps for repeated searches
+    (0: none; a server would use RECENT_HITS); read when a generation is opened."""
+
+    def __init__(self, index_dir: Path, recent_hits: int = 0):
         self.index_dir = Path(index_dir)
+        self.recent_hits = recent_hits
         self._pool: queue.LifoQueue = queue.LifoQueue()
         self._pool_path: Path | None = None
         self._pool_size = 0
@@ -124,11 +136,15 @@ class SearchService:
 
     def generation(self) -> _Generation:
         gen = current_generation(self.index_dir)
+        # A generation's folder never changes once swapped in: checked when first seen, not per search.
+        found = self._generations.get(gen) if gen is not None else None
+        if found is not None:
+            return found
         if gen is None or not is_usable(gen):
             raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
         with self._lock:
             if gen not in self._generations:
-                self._generations = {gen: _Generation(gen)}  # older generations are dropped
+                self._generations = {gen: _Generation(gen, self.recent_hits)}  # older generations are dropped
             return self._generations[gen]
 
     @contextmanager
@@ -198,6 +214,9 @@ class SearchService:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
         page = max(1, min(page, MAX_PAGE))
         per_page = max(1, min(per_page, MAX_PER_PAGE))
+        key = (text, lang, tuple(sorted((k, v) for k, v in (facets or {}).items() if v)), sort, page, per_page)
+        if (found := self.generation().recent.get(key)) is not None:
+            return found
         with self._searcher() as (gen, searcher):
             p = plan(text)
             suggestion = self._suggestion(gen, searcher, p)
@@ -212,7 +231,12 @@ class SearchService:
         results.query = text
         results.suggestion = suggestion
         results.corrected = corrected
+        gen.recent.put(key, results)
         return results
+
+    def recent_results(self) -> dict:
+        """How the current generation's cache of recent results is doing: hits, misses, size."""
+        return self.generation().recent.info()
 
     def _suggestion(self, gen: _Generation, searcher, p: QueryPlan) -> str | None:
         """The query with unknown syllables replaced by the nearest known ones, or None."""
@@ -236,19 +260,30 @@ class SearchService:
             out.append("".join(pieces) + text[pos:])
         return " ".join(out) if changed else None
 
+    @staticmethod
+    def _scores(gen, searcher, q, candidates: list[int]) -> dict[int, float]:
+        """Scores of the candidates q matches: from cached postings, or Whoosh's matchers when the
+        ranker does not reproduce q (both give the same numbers)."""
+        try:
+            return gen.ranker.scores(searcher, q, candidates)
+        except Unsupported:
+            matcher, out = q.matcher(searcher, searcher.context()), {}
+            for docnum in candidates:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if matcher.is_active() and matcher.id() == docnum:
+                    out[docnum] = matcher.score()
+            return out
+
     def _rerank(self, gen, searcher, built, candidates: list[int], window: int) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in force."""
-        matcher = built.ranked.matcher(searcher, searcher.context())
         reader = searcher.reader()
         ranked = []
-        for docnum in candidates:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                status = gen.docsets.value(reader, "status", docnum)
-                ranked.append((matcher.score() * STATUS_FACTOR.get(status, 0.95), docnum, status))
+        for docnum, score in self._scores(gen, searcher, built.ranked, candidates).items():
+            status = gen.docsets.value(reader, "status", docnum)
+            ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked[:window]
 
@@ -260,10 +295,11 @@ class SearchService:
             return empty
         flt = filters(None if lang == "all" else lang, facet_filters)
         reader = searcher.reader()
-        # Which documents match, as sets (cached per term): the total and the facet counts need no scoring.
+        # Which documents match, as bitmaps (cached per term): the total and the facet counts need no scoring.
         docs = gen.docsets.evaluate(reader, built.required)
         if flt is not None:
             docs &= gen.docsets.evaluate(reader, flt)
+        total = docs.bit_count()
         window = page * per_page + 20
         if sort != "relevance":
             results = searcher.search(built.ranked, filter=flt, limit=window,
@@ -271,19 +307,21 @@ class SearchService:
             ranked = [(r.score or 0.0, r.docnum, r["status"]) for r in results]
         else:
             wanted = max(CANDIDATES, 2 * window)
-            if len(docs) <= RERANK_ALL:
-                candidates = sorted(docs)
+            if total <= RERANK_ALL:
+                candidates = members(docs)
             elif len(strong := gen.docsets.strongest(reader, p.folded, docs, wanted)) >= wanted:
-                candidates = sorted(strong)  # the words in titles, headings or side by side: cheap sets
+                candidates = strong  # the words in titles, headings or side by side: cheap sets
             else:  # many matches, few strong ones: the required words alone pick the candidates
-                first = searcher.search(built.required, filter=flt, limit=wanted)
-                candidates = sorted(r.docnum for r in first)
+                # (the best by score, then by document number: what Whoosh's top-N collector keeps)
+                scores = self._scores(gen, searcher, built.required, members(docs))
+                candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
             ranked = self._rerank(gen, searcher, built, candidates, window)
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
         for score, docnum, _ in page_items:
-            doc = _doc(searcher, docnum)
-            match = best_match(doc, p)
+            prepared = gen.highlighter.prepared(docnum, lambda: _doc(searcher, docnum))  # noqa: B023 (called at once)
+            doc = prepared.doc
+            match = best_match(doc, p, prepared)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
-        return SearchResults(p.text, lang, len(docs), page, per_page, hits, gen.docsets.counts(reader, docs))
+        return SearchResults(p.text, lang, total, page, per_page, hits, gen.docsets.counts(reader, docs))

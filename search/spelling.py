@@ -25,6 +25,16 @@ def distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _signature(word: str) -> int:
+    """The characters of a word, hashed into 64 bits. One edit changes at most two characters' presence,
+    and a bit differs only if some character's presence does: so words whose signatures differ in more
+    than 2 * k bits are more than k edits apart."""
+    out = 0
+    for ch in set(word):
+        out |= 1 << (ord(ch) & 63)
+    return out
+
+
 class Speller:
     """Vocabulary of folded terms with their frequencies and their most common written form."""
 
@@ -38,17 +48,20 @@ class Speller:
             folded = fold(term)
             if " " not in term and folded in self.freq and df > self.written.get(folded, (0, ""))[0]:
                 self.written[folded] = (df, term)
-        self.by_length: dict[int, list[str]] = defaultdict(list)
+        self.by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)
         for term in self.freq:
-            self.by_length[len(term)].append(term)
+            self.by_length[len(term)].append((term, _signature(term)))
 
     def correct(self, folded: str) -> str | None:
         if len(folded) < 3 or folded.isdigit():
             return None
         limit = 1 if len(folded) <= 5 else 2
         best = None
+        mine = _signature(folded)
         for length in range(len(folded) - limit, len(folded) + limit + 1):
-            for cand in self.by_length.get(length, ()):
+            for cand, theirs in self.by_length.get(length, ()):
+                if (mine ^ theirs).bit_count() > 2 * limit:
+                    continue  # certainly more than limit edits apart (see _signature)
                 d = distance(folded, cand, limit)
                 # Nearest first, then the same first letter (typos rarely hit it), then the most frequent.
                 rank = (d, cand[0] != folded[0], -self.freq[cand])
