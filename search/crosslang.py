@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from .analysis import word_spans
 from .highlight import best_match, snippet
 from .languages import CODES, detect, normalize
+from .phrases import MAX_PHRASE, longest_matches
 from .query import QueryPlan, plan
 from .searcher import FACETS, MAX_PER_PAGE, Hit, SearchResults, SearchService
 
 TERMS = "terms"  # the attachment of bilingual term groups: [{"vi": [term, *forms], "lo": [term, *forms]}]
-MAX_RUN = 8  # syllables in the longest glossary form matched
 PAIR_SOURCES = 10  # at least: hits in the query's own language whose translations join another language's
 OTHER_BLOCK = 5  # hits shown in the other language's block of the search page
 # How much each way of finding a document counts: the best way counts in full, the others a tenth
@@ -36,7 +36,7 @@ class Translator:
             for forms in group.values():
                 for form in forms:
                     key = tuple(word_spans(normalize(form))[2])
-                    if 0 < len(key) <= MAX_RUN:
+                    if 0 < len(key) <= MAX_PHRASE:
                         self.runs.setdefault(key, i)
 
     def translate(self, text: str, into: str) -> str | None:
@@ -59,18 +59,10 @@ class Translator:
         return " ".join(dict.fromkeys(out)) if found else None
 
     def _terms(self, text: str, into: str) -> list[str]:
+        """The glossary terms found in text, each as `into` writes it."""
         folded = word_spans(normalize(text))[2]
-        terms, i = [], 0
-        while i < len(folded):
-            for j in range(min(len(folded), i + MAX_RUN), i, -1):
-                group = self.runs.get(tuple(folded[i:j]))
-                if group is not None and self.groups[group].get(into):
-                    terms.append(self.groups[group][into][0])
-                    i = j
-                    break
-            else:
-                i += 1
-        return terms
+        found = longest_matches(folded, self.runs, MAX_PHRASE, lambda i, j, group: bool(self.groups[group].get(into)))
+        return [self.groups[group][into][0] for _, _, group in found]
 
 
 @dataclass

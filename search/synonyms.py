@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from .analysis import FOLDED, tokens
-
-MAX_PHRASE = 8
+from .phrases import MAX_PHRASE, longest_matches
 
 
 class Synonyms:
@@ -20,14 +19,4 @@ class Synonyms:
 
     def spans(self, toks: list[str]) -> list[tuple[int, int, list[tuple[str, ...]]]]:
         """(start, end, alternatives) for each matched run, left to right, longest first."""
-        out, i = [], 0
-        while i < len(toks):
-            for j in range(min(len(toks), i + MAX_PHRASE), i, -1):
-                alts = self.alternatives.get(tuple(toks[i:j]))
-                if alts:
-                    out.append((i, j, alts))
-                    i = j
-                    break
-            else:
-                i += 1
-        return out
+        return longest_matches(toks, self.alternatives, MAX_PHRASE, lambda i, j, alts: bool(alts))

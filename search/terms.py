@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .analysis import word_spans
+from .phrases import longest_matches
 
 
 class TermFinder:
@@ -19,15 +20,9 @@ class TermFinder:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, term id) of each term in an already normalized text, left to right."""
         spans, exact, _ = word_spans(text)
-        out, i = [], 0
-        while i < len(exact):
-            for j in range(min(len(exact), i + self.longest), i, -1):
-                term_id = self.runs.get(tuple(exact[i:j]))
-                # Syllables of one term stand together: only spaces between them, no punctuation.
-                if term_id and all(not text[spans[k][1]:spans[k + 1][0]].strip() for k in range(i, j - 1)):
-                    out.append((spans[i][0], spans[j - 1][1], term_id))
-                    i = j
-                    break
-            else:
-                i += 1
-        return out
+
+        def together(i: int, j: int, _) -> bool:
+            # Syllables of one term stand together: only spaces between them, no punctuation.
+            return all(not text[spans[k][1]:spans[k + 1][0]].strip() for k in range(i, j - 1))
+        return [(spans[i][0], spans[j - 1][1], term_id)
+                for i, j, term_id in longest_matches(exact, self.runs, self.longest, together)]
