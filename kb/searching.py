@@ -13,8 +13,8 @@ from .web.views import search_view
 _TAGS = re.compile(r"</?mark>")
 
 
-def _print_hits(hits: list[dict], first: int = 1) -> None:
-    for n, hit in enumerate(hits, first):
+def _print_hits(hits: list[dict]) -> None:
+    for n, hit in enumerate(hits, 1):
         where = f" #{hit['article']} {hit['article_title']}" if hit["article"] else ""
         how = "" if "query" in hit["found_by"] else f"  [via {', '.join(hit['found_by'])}]"
         print(f"{n:2}. [{hit['lang']}] {hit['id']}{where}  ({hit['score']:.2f}){how}")

@@ -61,7 +61,8 @@ class Translator:
     def _terms(self, text: str, into: str) -> list[str]:
         """The glossary terms found in text, each as `into` writes it."""
         folded = word_spans(normalize(text))[2]
-        found = longest_matches(folded, self.runs, MAX_PHRASE, lambda i, j, group: bool(self.groups[group].get(into)))
+        found = longest_matches(folded, self.runs, MAX_PHRASE,
+                                lambda i, j, group: bool(self.groups[group].get(into)))
         return [self.groups[group][into][0] for _, _, group in found]
 
 
@@ -86,6 +87,9 @@ class _Options:
     sort: str
     page: int
     per_page: int
+
+    def shared_facets(self) -> tuple[tuple[str, str], ...]:
+        return tuple((k, v) for k, v in self.facets if k in SHARED_FACETS)
 
 
 class CrossLanguageSearch:
@@ -113,7 +117,7 @@ class CrossLanguageSearch:
         second = None
         if other and lang != "all":
             others = [code for code in CODES if code != lang]
-            shared = tuple((k, v) for k, v in opts.facets if k in SHARED_FACETS)
+            shared = opts.shared_facets()
             # The reader's first page, when in the query's language, is what brings its translations.
             own = main.results if lang == source and page == 1 and sort == "relevance" else None
             blocks = [self._block(text, code, source, _Options(shared, "relevance", 1, OTHER_BLOCK), memo, own)
@@ -136,7 +140,7 @@ class CrossLanguageSearch:
             return Block(target, self._search(memo, text, target, opts))
         window = opts.page * opts.per_page
         wide = replace(opts, page=1, per_page=min(MAX_PER_PAGE, max(window, PAIR_SOURCES)))
-        shared = tuple((k, v) for k, v in opts.facets if k in SHARED_FACETS)
+        shared = opts.shared_facets()
         sources: list[tuple[str, list[Hit]]] = []
         primary: SearchResults | None = None
         if target == "all" or plan(text).number_keys:

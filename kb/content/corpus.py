@@ -24,8 +24,12 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)  # "lang:id" → document
     glossary: Glossary = field(default_factory=Glossary)
     problems: list[Problem] = field(default_factory=list)
-    ledger: Ledger | None = None
+    ledger: Ledger | None = None  # content/translations.yaml: an empty one until load_corpus reads it
     _markings: dict[str, TermMarking] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        if self.ledger is None:
+            self.ledger = Ledger(self.content_dir / TRANSLATIONS_FILE)
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,7 +53,6 @@ class Corpus:
     def translation_states(self) -> list[TranslationState]:
         """Every original in every other language: translated, outdated, partial or missing. Two documents
         with one id and no 'translation_of' are parallel originals (a bilingual agreement): not tracked."""
-        ledger = self.ledger or Ledger(self.content_dir / TRANSLATIONS_FILE)
         out = []
         for doc in sorted(self.documents.values(), key=lambda d: (d.id, d.lang)):
             if doc.meta.translation_of:
@@ -58,14 +61,12 @@ class Corpus:
                 other = self.get(code, doc.id)
                 if code == doc.lang or (other is not None and other.meta.translation_of != doc.lang):
                     continue
-                out.append(translation_state(doc, other, ledger, code))
+                out.append(translation_state(doc, other, self.ledger, code))
         return out
 
     def state_of(self, doc: Document) -> TranslationState | None:
         source = self.source_of(doc)
-        if source is None or self.ledger is None:
-            return None
-        return translation_state(source, doc, self.ledger, doc.lang)
+        return None if source is None else translation_state(source, doc, self.ledger, doc.lang)
 
     def reverse_relations(self) -> dict[str, dict[str, list[str]]]:
         """Derived relations by id: {'law-58': {'replaced_by': ['law-41']}} (never written in content)."""

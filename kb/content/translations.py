@@ -20,7 +20,7 @@ from .documents import Document
 FRONT = "_front"  # title, summary and the text before the first article
 HEADER = ("# Which version of its source each translation was made from: written by `kb translations --accept`.\n"
           "# Do not edit by hand; commit it with the translation.\n")
-STATES = ("translated", "outdated", "missing")
+STATES = ("translated", "outdated", "missing")  # of one article
 
 
 def fingerprints(doc: Document) -> dict[str, str]:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from search import Bilingual, SearchResults
 
 from ..content.metadata import RELATIONS, REVERSE
-from ..content.translations import FRONT
+from ..content.translations import FRONT, STATES
 from .library import Library
 
 # Relations in the order a reader looks for them: what replaced this first.
@@ -114,8 +114,7 @@ def translations_view(report: list[dict]) -> dict:
             "articles": [{"anchor": u["anchor"], "heading": u["heading"], "state": u["state"],
                           "source_url": doc_url(s["source"], s["id"], None if u["anchor"] == FRONT else u["anchor"])}
                          for u in s["units"] if u["state"] != "translated"],
-            "counts": {state: sum(1 for u in s["units"] if u["state"] == state)
-                       for state in ("translated", "outdated", "missing")},
+            "counts": {state: sum(1 for u in s["units"] if u["state"] == state) for state in STATES},
         })
     totals = {state: sum(1 for r in rows if r["state"] == state) for state in order}
     return {"totals": totals, "translations": rows}
