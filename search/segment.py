@@ -9,10 +9,10 @@ from whoosh.writing import SegmentWriter
 
 from .posting_table import CountedTerms, PostingTable
 
-Postings = list[tuple[bytes, float, bytes]]  # (term bytes, weight, value bytes) of one field of one document
+FieldPostings = list[tuple[bytes, float, bytes]]  # (term bytes, weight, value bytes) of one field of one document
 
 
-def index_field(field, value) -> tuple[int, Postings]:
+def index_field(field, value) -> tuple[int, FieldPostings]:
     """A field's length and postings in one document, as SegmentWriter.add_document makes them."""
     length, postings = 0, []
     for tbytes, freq, weight, vbytes in field.index(value):
@@ -58,7 +58,7 @@ class BulkWriter(SegmentWriter):
                 indexed[name] = length, [(t, w * fieldboost, v) for t, w, v in postings]
         self.add_prepared(fields, indexed)
 
-    def add_prepared(self, fields: dict, indexed: dict[str, tuple[int, Postings]]) -> None:
+    def add_prepared(self, fields: dict, indexed: dict[str, tuple[int, FieldPostings]]) -> None:
         """One document as add_document(**fields) adds it, its indexed fields given as index_field()
         made them (boosts applied). An indexed field neither stored nor a column needs no value in
         fields: an AnalyzedText field whose postings come through add_counted is given as (length, [])."""
