@@ -20,20 +20,35 @@ def _run_pattern() -> re.Pattern:
     return re.compile(f"{own}|{word}" if own else word)
 
 
+@lru_cache(maxsize=200_000)
+def _run_spans(script: int, run: str) -> tuple[tuple[int, int], ...]:
+    """Syllable spans of one run of a script without spaces. Cached: the same runs recur all over a
+    corpus (in generated and real Lao text alike, most runs are repeats)."""
+    return tuple(_segmenters()[script](run))
+
+
+@lru_cache(maxsize=1)
+def _segmenters() -> tuple:
+    return tuple(lang.segment for lang in all_languages() if lang.script)
+
+
 @lru_cache(maxsize=64)
-def _segment(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Normalized text and its token spans. Cached: each text feeds four fields (exact, folded, bigrams)."""
-    pattern = _run_pattern()
-    segmenters = [lang.segment for lang in all_languages() if lang.script]
-    text = normalize(value)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Token spans of a normalized text. Cached: each text feeds several fields (exact, folded, bigrams)."""
     spans: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
+    for m in _run_pattern().finditer(text):
         if m.lastgroup == "w":
             spans.append((m.start(), m.end()))
         else:
             base = m.start()
-            spans.extend((base + a, base + b) for a, b in segmenters[int(m.lastgroup[1:])](m.group(0)))
-    return text, tuple(spans)
+            spans.extend((base + a, base + b) for a, b in _run_spans(int(m.lastgroup[1:]), m.group(0)))
+    return tuple(spans)
+
+
+def _segment(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Normalized text and its token spans."""
+    text = normalize(value)
+    return text, _spans(text)
 
 
 class ScriptTokenizer(Tokenizer):
@@ -109,27 +124,34 @@ EXACT_BIGRAMS = ScriptTokenizer() | CaseFilter() | BigramFilter()
 FOLDED_BIGRAMS = ScriptTokenizer() | CaseFilter() | FoldFilter() | BigramFilter()
 
 
+_LAO_DIGIT = re.compile("[\u0ed0-\u0ed9]")
+
+
 @lru_cache(maxsize=16)
 def _words(text: str) -> tuple[list[str], list[str]]:
-    """Exact and folded words of a text. Lowercasing and folding run once over the whole text
-    (they keep its length, so the token spans still apply), not once per word."""
-    normalized, spans = _segment(text)
-    lowered = normalized.lower().translate(LAO_DIGITS)
-    if len(lowered) != len(normalized):  # a rare letter whose lowercase is longer: word by word
-        exact = [normalized[a:b].lower().translate(LAO_DIGITS) for a, b in spans]
+    """Exact and folded words of a normalized text. Lowercasing and folding run once over the whole
+    text (they keep its length, so the token spans still apply), not once per word."""
+    spans = _spans(text)
+    lowered = text.lower()
+    if _LAO_DIGIT.search(lowered):
+        lowered = lowered.translate(LAO_DIGITS)
+    if len(lowered) != len(text):  # a rare letter whose lowercase is longer: word by word
+        exact = [text[a:b].lower().translate(LAO_DIGITS) for a, b in spans]
         return exact, [fold(w) for w in exact]
     folded = fold(lowered)
     return [lowered[a:b] for a, b in spans], [folded[a:b] for a, b in spans]
 
 
 def word_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str], list[str]]:
-    """Spans, exact words and folded words of an already normalized text (stored text is)."""
+    """Spans, exact words and folded words of a normalized text (stored text is; normalize() others)."""
     exact, folded = _words(text)
-    return _segment(text)[1], exact, folded
+    return _spans(text), exact, folded
 
 
 def terms(text: str, kind: str) -> list[str]:
-    """The terms one of the chains below produces, without Token objects: the indexing fast path.
+    """The terms one of the chains below produces from a normalized text, without Token objects: the
+    indexing fast path (documents are normalized once, when they are read, and normalizing is
+    idempotent, so the chains' own normalizing would change nothing).
     kind: exact, folded, accented, exact_bigrams, folded_bigrams or accented_bigrams."""
     exact, folded = _words(text)
     base, _, pairs = kind.partition("_")

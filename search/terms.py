@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .analysis import word_spans
+from .languages import normalize
 from .phrases import longest_matches
 
 
@@ -12,7 +13,7 @@ class TermFinder:
         self.runs: dict[tuple[str, ...], str] = {}
         for term_id, texts in forms.items():
             for text in texts:
-                key = tuple(word_spans(text)[1])
+                key = tuple(word_spans(normalize(text))[1])
                 if key:
                     self.runs.setdefault(key, term_id)
         self.longest = max(map(len, self.runs), default=0)

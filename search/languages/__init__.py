@@ -24,8 +24,15 @@ def all_languages() -> tuple[Language, ...]:
     return tuple(_REGISTRY.values())
 
 
+# Zero-width characters, the byte-order mark and the soft hyphen: they hide letters from each other
+# (ຫ\u200bນ, ho\u00adà), so they go before any language's rules see the text, and stay gone.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def normalize(text: str) -> str:
-    """Storage normalization of any text: every language applies its own rules to its own script."""
+    """Storage normalization of any text: every language applies its own rules to its own script.
+    Idempotent: normalizing normalized text changes nothing, so stored text can be analyzed as it is."""
+    text = _INVISIBLE.sub("", text)
     for lang in _REGISTRY.values():
         text = lang.normalize(text)
     return text

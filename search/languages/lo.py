@@ -6,13 +6,15 @@ import unicodedata
 
 from .base import Language
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 TONE = "\u0ec8-\u0ecb"
 ABOVE_BELOW = "\u0eb1\u0eb4-\u0ebc\u0ecd"  # vowel signs above/below, ຼ, ໍ
 MARKS = f"{ABOVE_BELOW}{TONE}\u0ecc"
+_ORDER = {**{c: 0 for c in re.findall(f"[{ABOVE_BELOW}]", "".join(map(chr, range(0x0E80, 0x0F00))))},
+          **dict.fromkeys("\u0ec8\u0ec9\u0eca\u0ecb", 1), "\u0ecc": 2}
 _AM = re.compile(f"([{TONE}]?)\u0ecd([{TONE}]?)\u0eb2")
-_TONE_FIRST = re.compile(f"([{TONE}]+)([{ABOVE_BELOW}]+)")
-_DOUBLED = re.compile(f"([{MARKS}])\\1+")
+_MARK_RUN = re.compile(f"[{MARKS}]{{2,}}")
+_LAO = re.compile("[\u0e80-\u0eff]")
+_LATIN_ON_LAO = re.compile("[\u0e80-\u0eff][\u0300-\u036f]|[\u0300-\u036f][\u0e80-\u0eff]")
 
 LEAD_VOWELS = "ເແໂໃໄ"
 CONSONANTS = set(chr(c) for c in range(0x0E81, 0x0EAF)) | {"ໜ", "ໝ", "ໞ", "ໟ"}
@@ -25,15 +27,29 @@ SONORANTS = set("ງຍນມລວຣ")
 _VOWEL_PART_OK = set("\u0ec8\u0ec9\u0eca\u0ecb\u0eb7\u0eb6\u0ebb")
 
 
-def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
-    if not any("\u0e80" <= c <= "\u0eff" for c in text):
-        return text
+def _mark_order(run: str) -> str:
+    """One order for a run of marks on one letter: vowel signs, then tone, then the cancel sign, each
+    in Unicode's canonical order (so NFC keeps it); each mark once (doubled marks are typing slips)."""
+    marks = sorted(run, key=lambda c: (_ORDER[c], unicodedata.combining(c)))
+    return "".join(c for i, c in enumerate(marks) if c not in marks[:i])
+
+
+def _rules(text: str) -> str:
     text = text.replace("ຫນ", "ໜ").replace("ຫມ", "ໝ")
-    text = _DOUBLED.sub(r"\1", text)
-    text = _TONE_FIRST.sub(r"\2\1", text)
-    text = _AM.sub(lambda m: (m.group(1) or m.group(2)) + "\u0eb3", text)
-    return text
+    text = _MARK_RUN.sub(lambda m: _mark_order(m.group(0)), text)
+    return _AM.sub(lambda m: (m.group(1) or m.group(2)) + "\u0eb3", text)
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    if not _LAO.search(text):
+        return text
+    out = _rules(text)
+    # Latin accents among Lao marks (broken fonts, stray keys) make NFC and the mark order move each
+    # other's marks: repeat until nothing moves, so that normalizing twice changes nothing.
+    while _LATIN_ON_LAO.search(out) and (again := _rules(unicodedata.normalize("NFC", out))) != out:
+        out = again
+    return out
 
 
 def fold(token: str) -> str:
