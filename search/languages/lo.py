@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .base import Language
 
@@ -27,6 +28,7 @@ SONORANTS = set("ງຍນມລວຣ")
 _VOWEL_PART_OK = set("\u0ec8\u0ec9\u0eca\u0ecb\u0eb7\u0eb6\u0ebb")
 
 
+@lru_cache(maxsize=4096)  # a handful of distinct runs, met on nearly every Lao word
 def _mark_order(run: str) -> str:
     """One order for a run of marks on one letter: vowel signs, then tone, then the cancel sign, each
     in Unicode's canonical order (so NFC keeps it); each mark once (doubled marks are typing slips)."""
@@ -34,9 +36,13 @@ def _mark_order(run: str) -> str:
     return "".join(c for i, c in enumerate(marks) if c not in marks[:i])
 
 
+def _reorder(m: re.Match) -> str:
+    return _mark_order(m.group(0))
+
+
 def _rules(text: str) -> str:
     text = text.replace("ຫນ", "ໜ").replace("ຫມ", "ໝ")
-    text = _MARK_RUN.sub(lambda m: _mark_order(m.group(0)), text)
+    text = _MARK_RUN.sub(_reorder, text)
     return _AM.sub(lambda m: (m.group(1) or m.group(2)) + "\u0eb3", text)
 
 
