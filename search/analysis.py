@@ -20,11 +20,14 @@ def _run_pattern() -> re.Pattern:
     return re.compile(f"{own}|{word}" if own else word)
 
 
+_CACHED_RUN = 256  # longer runs (rare) are segmented every time: their offsets would not fit a byte
+
+
 @lru_cache(maxsize=200_000)
-def _run_spans(script: int, run: str) -> tuple[tuple[int, int], ...]:
-    """Syllable spans of one run of a script without spaces. Cached: the same runs recur all over a
-    corpus (in generated and real Lao text alike, most runs are repeats)."""
-    return tuple(_segmenters()[script](run))
+def _run_spans(script: int, run: str) -> bytes:
+    """Syllable spans of one run of a script without spaces, flat (start, end, start, end…). Cached: the
+    same runs recur all over a corpus; as bytes, because a corpus has hundreds of thousands of them."""
+    return bytes(x for span in _segmenters()[script](run) for x in span)
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +43,12 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
         if m.lastgroup == "w":
             spans.append((m.start(), m.end()))
         else:
-            base = m.start()
-            spans.extend((base + a, base + b) for a, b in _run_spans(int(m.lastgroup[1:]), m.group(0)))
+            base, run, script = m.start(), m.group(0), int(m.lastgroup[1:])
+            if len(run) < _CACHED_RUN:
+                flat = _run_spans(script, run)
+                spans.extend((base + flat[k], base + flat[k + 1]) for k in range(0, len(flat), 2))
+            else:
+                spans.extend((base + a, base + b) for a, b in _segmenters()[script](run))
     return tuple(spans)
 
 
