@@ -76,9 +76,11 @@ def _start(index: Path, content: Path, workers: int, recent_hits: int) -> tuple[
     env = dict(os.environ, **{SETTINGS_ENV: json.dumps({"content": str(content), "index": str(index),
                                                          "host": "127.0.0.1", "port": port}),
                               RECENT_ENV: str(recent_hits)})
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.load:bench_app", "--factory",
-                             "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-                             "--log-level", "warning"], env=env, cwd=ROOT)
+    # As `kb serve --workers N` runs it (its protocol class, which only uvicorn.run takes).
+    run = ("import uvicorn; from kb.web.serve import NoDelayHTTP; uvicorn.run('bench.load:bench_app', "
+           f"factory=True, host='127.0.0.1', port={port}, workers={workers}, log_level='warning', "
+           "http=NoDelayHTTP)")
+    proc = subprocess.Popen([sys.executable, "-c", run], env=env, cwd=ROOT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:

@@ -26,7 +26,8 @@ def api_search(request: Request,
     sp = search_params(request.query_params)
     found = request.app.state.search.search(sp.q, lang=sp.lang, facets=sp.facets, sort=sp.sort,
                                             page=sp.page, per_page=sp.per_page)
-    return search_view(found)
+    # Already plain JSON types: FastAPI's own encoding would walk the whole view again.
+    return JSONResponse(search_view(found))
 
 
 @router.get("/api/documents/{lang}/{doc_id}", tags=["documents"],
