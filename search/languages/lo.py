@@ -62,12 +62,21 @@ def fold(token: str) -> str:
     return token
 
 
+def _vowel_from(s: str, j: int) -> bool:
+    """True when a vowel starts at j: a mark or following vowel, or ວ/ອ as the vowel of a closed
+    syllable (ກວດ, ຂອງ), which is what they are before a final: no syllable is ວດ or ອງ."""
+    if j < len(s) and (s[j] in MARK_SET or s[j] in FOLLOW_VOWELS):
+        return True
+    return (j + 1 < len(s) and s[j] in "ວອ" and s[j + 1] in FINALS and s[j + 1] != s[j]
+            and not (j + 2 < len(s) and (s[j + 2] in MARK_SET or s[j + 2] in FOLLOW_VOWELS)))
+
+
 def _onset_next(s: str, i: int) -> bool:
-    """True when the consonant at i starts a syllable of its own (a vowel or mark follows it)."""
+    """True when the consonant at i starts a syllable of its own (ມາ|ກວດ, ທີ່|ຂອງ, never ມາກ|ວດ)."""
     j = i + 1
     if j < len(s) and s[i] == "ຫ" and s[j] in SONORANTS:
         j += 1
-    return j < len(s) and (s[j] in MARK_SET or s[j] in FOLLOW_VOWELS)
+    return _vowel_from(s, j)
 
 
 def segment(s: str):
@@ -79,8 +88,7 @@ def segment(s: str):
         if lead:
             i += 1
         if i < n and s[i] in CONSONANTS:
-            if s[i] == "ຫ" and i + 1 < n and s[i + 1] in SONORANTS and (
-                    lead or (i + 2 < n and (s[i + 2] in MARK_SET or s[i + 2] in FOLLOW_VOWELS))):
+            if s[i] == "ຫ" and i + 1 < n and s[i + 1] in SONORANTS and (lead or _vowel_from(s, i + 2)):
                 i += 1  # ຫ-cluster: ຫວຽດ, ເຫລືອ
             elif i + 2 < n and s[i + 1] == "ວ" and s[i + 2] in FOLLOW_VOWELS | {"\u0ec8", "\u0ec9"}:
                 i += 1  # ວ-cluster: ຄວາມ, ກວ້າງ
@@ -96,8 +104,9 @@ def segment(s: str):
             vowel_marks.append(s[i])
             i += 1
         tails = 0
-        if vowel_marks and vowel_marks[-1] in "ະຳ":
-            yield start, i  # short -a and -am close the syllable
+        if (vowel_marks and vowel_marks[-1] in "ະຳ") or s[start] in "ໄໃ" or (
+                lead and vowel_marks and vowel_marks[-1] == "າ" and "\u0ebb" in vowel_marks):
+            yield start, i  # -a, -am, ai and ao take no final consonant: the syllable ends here
             continue
         while i < n and s[i] in CONSONANTS and not _onset_next(s, i) and tails < 2:
             c = s[i]
