@@ -52,8 +52,11 @@ def normalize(text: str) -> str:
         return text
     out = _rules(text)
     # Latin accents among Lao marks (broken fonts, stray keys) make NFC and the mark order move each
-    # other's marks: repeat until nothing moves, so that normalizing twice changes nothing.
-    while _LATIN_ON_LAO.search(out) and (again := _rules(unicodedata.normalize("NFC", out))) != out:
+    # other's marks: repeat until nothing moves, so that normalizing twice changes nothing. NFC only
+    # moves the Latin marks rightwards, so this ends; the bound is for safety.
+    for _ in range(8):
+        if not _LATIN_ON_LAO.search(out) or (again := _rules(unicodedata.normalize("NFC", out))) == out:
+            break
         out = again
     return out
 
