@@ -10,7 +10,8 @@ from .base import Language
 TONE = "\u0ec8-\u0ecb"
 ABOVE_BELOW = "\u0eb1\u0eb4-\u0ebc\u0ecd"  # vowel signs above/below, ຼ, ໍ
 MARKS = f"{ABOVE_BELOW}{TONE}\u0ecc"
-_ORDER = {**{c: 0 for c in re.findall(f"[{ABOVE_BELOW}]", "".join(map(chr, range(0x0E80, 0x0F00))))},
+# Where each mark goes in a run on one letter: vowel sign (ັ ິ-ຼ ໍ), then tone, then the cancel sign.
+_ORDER = {**dict.fromkeys("\u0eb1" + "".join(map(chr, range(0x0EB4, 0x0EBD))) + "\u0ecd", 0),
           **dict.fromkeys("\u0ec8\u0ec9\u0eca\u0ecb", 1), "\u0ecc": 2}
 _AM = re.compile(f"([{TONE}]?)\u0ecd([{TONE}]?)\u0eb2")
 _MARK_RUN = re.compile(f"[{MARKS}]{{2,}}")
