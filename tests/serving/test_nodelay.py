@@ -1,6 +1,7 @@
 """Served connections send each response at once (Nagle's algorithm off), also where uvicorn binds the socket."""
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import uvicorn
 from uvicorn.server import ServerState
@@ -30,7 +31,9 @@ def _nodelay_after_connection_made(protocol_class) -> int:
                 finally:
                     transport.close()
 
-            return asyncio.run(serve_one())
+            # In a thread of its own: browser tests may leave an event loop running in this one.
+            with ThreadPoolExecutor(1) as pool:
+                return pool.submit(asyncio.run, serve_one()).result()
 
 
 def test_kb_serve_turns_nagle_off_on_every_connection():
