@@ -35,7 +35,8 @@ def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
     """Spans of the unit's words that are query words, in order.
 
     When the query has several syllables and some pair of them appears together in the text, only
-    such pairs are marked: a common syllable alone (Lao ການ) is not what the reader looked for."""
+    such pairs are marked; otherwise neither are syllables the query has only inside a longer run
+    (ການ of ການກວດກາ): a common syllable alone is not what the reader looked for."""
     starts, ends, folded_words = unit.words()
     wanted = set(plan.folded)
     if folded_words is not None:
@@ -60,7 +61,9 @@ def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
     for i, j in pairwise(hits):
         if j == i + 1 and (word(i), word(j)) in pairs:
             paired.update((i, j))
-    return [(starts[i], ends[i]) for i in (sorted(paired) if paired else hits)]
+    if paired:
+        return [(starts[i], ends[i]) for i in sorted(paired)]
+    return [(starts[i], ends[i]) for i in hits if word(i) not in plan.joined]
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from .analysis import EXACT, FOLDED, tokens
-from .languages import FUNCTION_WORDS, fold
+from .analysis import EXACT, FOLDED, tokens, word_spans
+from .languages import FUNCTION_WORDS, fold, normalize
 from .numbers import find_numbers, query_parts
 from .schema import TEXT_FIELDS, field_names
 
@@ -27,6 +27,9 @@ class QueryPlan:
     folded: list[str] = field(default_factory=list)
     number_keys: list[str] = field(default_factory=list)
     number_parts: list[str] = field(default_factory=list)
+    # Folded words the query has only inside a longer run of syllables written together (ການ in
+    # ການກວດກາ): alone in a text, they are not what was asked for.
+    joined: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -53,7 +56,17 @@ def plan(text: str) -> QueryPlan:
     p.folded = _dedupe(tokens(positive, FOLDED))[:MAX_TERMS]
     p.number_keys = find_numbers(positive)
     p.number_parts = query_parts(positive)
+    p.joined = _joined(positive)
     return p
+
+
+def _joined(text: str) -> frozenset[str]:
+    inside, alone = set(), set()
+    for piece in normalize(text).split():
+        spans, _, folded = word_spans(piece)
+        together = len(spans) > 1 and all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+        (inside if together else alone).update(folded)
+    return frozenset(inside - alone)
 
 
 def _dedupe(items: list[str]) -> list[str]:

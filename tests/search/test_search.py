@@ -4,6 +4,8 @@ import unicodedata
 import pytest
 
 from search import SearchService
+from search.highlight import snippet
+from search.query import plan
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +64,15 @@ def test_folded_matches_are_highlighted(search):
     hit = search("bao hiem y te").hits[0]
     assert hit.id == "qd-216" and hit.article == "art-2"
     assert "<mark>bảo hiểm y tế</mark>" in hit.snippet
+
+
+def test_a_lone_common_syllable_of_a_lao_word_is_not_marked():
+    # ການ alone (finance, accounting) is not the ການກວດກາ asked for; typed apart, it is a word of its own.
+    text = "ການເງິນ ແລະ ການບັນຊີ ຂອງຄະນະກວດກາ"
+    assert "<mark>" not in snippet("ການເງິນ ແລະ ການບັນຊີ", plan("ການກວດກາ"))
+    assert snippet(text, plan("ການກວດກາ")).count("<mark>") == 1
+    assert "<mark>ກວດກາ</mark>" in snippet(text, plan("ການກວດກາ"))
+    assert snippet("ການເງິນ ແລະ ການບັນຊີ", plan("ການ ກວດກາ")).count("<mark>ການ</mark>") == 2
 
 
 def test_snippets_are_escaped(search):
