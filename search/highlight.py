@@ -254,7 +254,14 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> 
     if best is not None and (named or _below(prepared.intro, q, best_score)):
         anchor, unit = best
         return Match(anchor, unit.heading, _snippet(unit, plan))
-    return Match(None, None, _snippet(prepared.opening, plan) if plan.folded else escape(_cut(prepared.intro.text)))
+    if not plan.folded:
+        return Match(None, None, escape(_cut(prepared.intro.text)))
+    # The summary opens the document, but when only the rest of the opening text (sections that are
+    # not articles or steps) has the query's words, the snippet shows them there.
+    opening = prepared.opening
+    if not _base_score(opening, q) and _base_score(prepared.intro, q):
+        opening = prepared.intro
+    return Match(None, None, _snippet(opening, plan))
 
 
 class Highlighter:

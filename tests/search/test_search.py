@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 
 from search import SearchService
-from search.highlight import snippet
+from search.highlight import best_match, snippet
 from search.query import plan
 
 
@@ -73,6 +73,14 @@ def test_a_lone_common_syllable_of_a_lao_word_is_not_marked():
     assert snippet(text, plan("ການກວດກາ")).count("<mark>") == 1
     assert "<mark>ກວດກາ</mark>" in snippet(text, plan("ການກວດກາ"))
     assert snippet("ການເງິນ ແລະ ການບັນຊີ", plan("ການ ກວດກາ")).count("<mark>ການ</mark>") == 2
+
+
+def test_words_outside_articles_are_shown_when_the_summary_lacks_them():
+    doc = {"summary": "Tóm tắt luật bảo hiểm xã hội.", "intro": "Quỹ bảo hiểm thất nghiệp do Bộ quản lý.",
+           "units": [["art-1", "Điều 1", "Phạm vi điều chỉnh."]]}
+    match = best_match(doc, plan("quy that nghiep"))
+    assert match.anchor is None and "<mark>thất nghiệp</mark>" in match.snippet
+    assert "Tóm tắt" in best_match(doc, plan("tom tat")).snippet
 
 
 def test_snippets_are_escaped(search):
