@@ -183,6 +183,10 @@ def _base_score(unit: _Text, q: _Query) -> float:
             + 0.1 * min(len(found), 50))
 
 
+def _distinct_words(unit: _Text, q: _Query) -> int:
+    return len(set(q.pattern.findall(unit.folded))) if q.pattern else 0
+
+
 def _score(unit: _Text, q: _Query, base: float | None = None) -> float:
     """How well a unit answers the query: distinct words, words in its heading, a word pair that names
     it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
@@ -256,10 +260,10 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> 
         return Match(anchor, unit.heading, _snippet(unit, plan))
     if not plan.folded:
         return Match(None, None, escape(_cut(prepared.intro.text)))
-    # The summary opens the document, but when only the rest of the opening text (sections that are
-    # not articles or steps) has the query's words, the snippet shows them there.
+    # The summary opens the document, but when the rest of the opening text (sections that are not
+    # articles or steps) has more of the query's words, the snippet shows them there.
     opening = prepared.opening
-    if not _base_score(opening, q) and _base_score(prepared.intro, q):
+    if _distinct_words(prepared.intro, q) > _distinct_words(opening, q):
         opening = prepared.intro
     return Match(None, None, _snippet(opening, plan))
 

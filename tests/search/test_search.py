@@ -76,7 +76,7 @@ def test_a_lone_common_syllable_of_a_lao_word_is_not_marked():
 
 
 def test_words_outside_articles_are_shown_when_the_summary_lacks_them():
-    doc = {"summary": "Tóm tắt luật bảo hiểm xã hội.", "intro": "Quỹ bảo hiểm thất nghiệp do Bộ quản lý.",
+    doc = {"summary": "Tóm tắt luật bảo hiểm xã hội và quỹ.", "intro": "Quỹ bảo hiểm thất nghiệp do Bộ quản lý.",
            "units": [["art-1", "Điều 1", "Phạm vi điều chỉnh."]]}
     match = best_match(doc, plan("quy that nghiep"))
     assert match.anchor is None and "<mark>thất nghiệp</mark>" in match.snippet
