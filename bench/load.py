@@ -1,5 +1,7 @@
 """HTTP load on loopback: requests/s and latency of /api/search at 1 and 2 workers over a generated corpus,
-without and with each worker keeping recent results (SearchService(recent_hits=...)), and their hit rate."""
+without and with each worker keeping recent results (SearchService(recent_hits=...)), and their hit rate;
+searching both languages at once (lang=all) or, as the search page does, in the query's own language with
+the other language's block below (lang=reader)."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import generate, query_mix, suggestions  # noqa: E402
 from kb.web.serve import SETTINGS_ENV, app_from_environment  # noqa: E402
 from search import build_index, current_generation, is_usable  # noqa: E402
+from search.languages import detect  # noqa: E402
 
 RECENT_ENV = "KB_BENCH_RECENT_HITS"
 STATS_PATH = "/_bench/recent"
@@ -114,7 +117,11 @@ def _hit_rate(before: dict[int, dict], after: dict[int, dict]) -> float | None:
     return hits / (hits + misses) if hits + misses else None
 
 
-def _load(port: int, queries: list[str], clients: int, seconds: float) -> dict:
+def _lang(query: str, mode: str) -> str:
+    return (detect(query) or "vi") if mode == "reader" else mode
+
+
+def _load(port: int, queries: list[str], clients: int, seconds: float, lang: str = "all") -> dict:
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -126,7 +133,7 @@ def _load(port: int, queries: list[str], clients: int, seconds: float) -> dict:
         mine, bad = [], []
         while time.monotonic() < stop_at:
             q = rnd.choice(queries)
-            path = "/api/search?" + urllib.parse.urlencode({"q": q, "lang": "all"})
+            path = "/api/search?" + urllib.parse.urlencode({"q": q, "lang": _lang(q, lang)})
             started = time.perf_counter()
             try:
                 conn.request("GET", path)
@@ -160,6 +167,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--recent", type=int, nargs="+", default=[0, 3000],
                     help="hits of recent results each worker keeps, one run per value (0: none)")
+    ap.add_argument("--langs", nargs="+", default=["all"], choices=["all", "reader"],
+                    help="all: both languages mixed; reader: the query's own language plus the other "
+                         "language's block, as the search page asks (one run per value)")
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--pool", type=int, default=10_000,
@@ -180,28 +190,31 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     for workers in args.workers:
         for recent in args.recent:
-            proc, port = _start(index, content, workers, recent)
-            try:
-                _load(port, queries[:50], 2, 3)  # warm-up: every worker opens its searchers
-                pids = set(_children(proc.pid)) or {proc.pid}
-                before = _recent(port, pids)
-                result = _load(port, queries, args.clients, args.seconds)
-                result["hit_rate"] = _hit_rate(before, _recent(port, pids)) if recent else None
-                result["peak_mb"] = max(_peak_mb(p) for p in pids)
-            finally:
-                proc.terminate()
-                proc.wait(timeout=30)
-            rows.append((workers, recent, result))
-            print(f"{workers} worker(s), recent hits {recent}: {result}", file=sys.stderr)
+            for lang in args.langs:
+                proc, port = _start(index, content, workers, recent)
+                try:
+                    _load(port, queries[:50], 2, 3, lang)  # warm-up: every worker opens its searchers
+                    pids = set(_children(proc.pid)) or {proc.pid}
+                    before = _recent(port, pids)
+                    result = _load(port, queries, args.clients, args.seconds, lang)
+                    result["hit_rate"] = _hit_rate(before, _recent(port, pids)) if recent else None
+                    result["peak_mb"] = max(_peak_mb(p) for p in pids)
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=30)
+                rows.append((workers, recent, lang, result))
+                print(f"{workers} worker(s), recent hits {recent}, lang={lang}: {result}", file=sys.stderr)
     intro = (f"HTTP load: {args.docs:,} generated documents, {args.clients} keep-alive clients on loopback, "
-             f"{args.seconds:.0f} s per run, `GET /api/search` (lang=all) with queries picked at random among "
-             f"{len(queries):,} of bench/corpus.py's mix ({len(set(queries)):,} distinct).")
-    header = ("| workers | recent hits kept | requests/s | p50 ms | p95 ms | p99 ms | errors | hit rate | "
+             f"{args.seconds:.0f} s per run, `GET /api/search` with queries picked at random among "
+             f"{len(queries):,} of bench/corpus.py's mix ({len(set(queries)):,} distinct); lang=all searches "
+             "both languages at once, lang=reader the query's own language plus the other language's block, "
+             "as the search page does.")
+    header = ("| workers | recent hits kept | lang | requests/s | p50 ms | p95 ms | p99 ms | errors | hit rate | "
               "peak memory per worker, MB |")
-    table = [intro, "", header, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for workers, recent, r in rows:
+    table = [intro, "", header, "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for workers, recent, lang, r in rows:
         rate = f"{r['hit_rate']:.0%}" if r["hit_rate"] is not None else "–"
-        table.append(f"| {workers} | {recent or 'none'} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | "
+        table.append(f"| {workers} | {recent or 'none'} | {lang} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | "
                      f"{r['p99']:.0f} | {r['errors']} | {rate} | {r['peak_mb']:.0f} |")
     text = "\n".join(table) + "\n"
     print(text)
