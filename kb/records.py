@@ -53,8 +53,10 @@ def to_records(corpus: Corpus) -> list[Record]:
         meta = doc.meta
         records.append(Record(
             id=doc.id, lang=doc.lang, title=meta.title, number=meta.number, summary=meta.summary,
-            intro=doc.parsed.intro, headings=[e.text for e in doc.parsed.toc],
-            units=[UnitRecord(u.anchor, u.heading, u.text) for u in doc.units],
+            intro=doc.parsed.lead, headings=[e.text for e in doc.parsed.toc],
+            # Articles and steps, and the text under other headings: a hit lands where its words are.
+            units=[UnitRecord(u.anchor, u.heading, u.text)
+                   for u in sorted(doc.units + doc.parsed.headed, key=lambda u: u.line)],
             type=meta.type, status=meta.status, issuer=meta.issuer, issued=_iso(meta.issued),
             tags=meta.tags, payload=payload(corpus, doc, reverse)))
     return records

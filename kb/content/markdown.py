@@ -48,7 +48,11 @@ class Parsed:
     tokens: list[Token]
     toc: list[TocEntry] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
-    intro: str = ""
+    intro: str = ""  # the text outside articles and steps
+    # Within the intro, the text under other headings (a summary's "Main points", "Sources"), one piece
+    # per heading, and the text before the first heading: search lands on the heading that answers.
+    headed: list[Unit] = field(default_factory=list)
+    lead: str = ""
     plain: str = ""
     links: list[Link] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
@@ -79,6 +83,8 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
     depth = 0
     blocks: list[str] = []
     intro: list[str] = []
+    lead: list[str] = []
+    under: Unit | None = None  # the other heading whose text this is, outside articles and steps
     for i, tok in enumerate(tokens):
         line = body_line + (tok.map[0] if tok.map else 0)
         if tok.type == "heading_open":
@@ -101,6 +107,9 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
                 out.units.append(unit)
             elif unit is not None and (h.level <= unit_level or h.kind != "other"):
                 unit = None
+            if unit is None:
+                under = Unit(anchor, "heading", h.text, line=line)
+                out.headed.append(under)
             clause = ""
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             depth += 1
@@ -128,15 +137,26 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
                 unit.text += (" " if unit.text else "") + text
             else:
                 intro.append(text)
+                _add_text(under, lead, text)
         elif tok.type in ("fence", "code_block"):
             blocks.append(tok.content)
             if unit is None:
                 intro.append(tok.content)
+                _add_text(under, lead, tok.content)
             else:
                 unit.text += " " + tok.content
     out.plain = "\n".join(b for b in blocks if b)
     out.intro = " ".join(b for b in intro if b)
+    out.lead = " ".join(b for b in lead if b)
+    out.headed = [u for u in out.headed if u.text]
     return out
+
+
+def _add_text(under: Unit | None, lead: list[str], text: str) -> None:
+    if under is None:
+        lead.append(text)
+    elif text:
+        under.text += (" " if under.text else "") + text
 
 
 def _set_anchor(tok, anchor, line, out, fixed_lines, problems) -> None:

@@ -153,6 +153,33 @@ def test_articles_and_steps_are_units_with_their_own_text(body):
     assert "Bảng biểu" not in " ".join(u.text for u in doc.units)
 
 
+def test_text_under_other_headings_is_kept_per_heading_for_search(body):
+    doc, _ = body("""
+        Lời mở đầu.
+
+        ## Nội dung chính
+
+        Quỹ bảo hiểm thất nghiệp.
+
+        ## Điều 1. Phạm vi
+
+        Luật này quy định về thanh tra.
+
+        ### Ghi chú
+
+        Chú thích của điều 1.
+
+        ## Nguồn
+
+        Công báo.
+        """)
+    assert [(u.anchor, u.heading, u.text) for u in doc.parsed.headed] == [
+        ("noi-dung-chinh", "Nội dung chính", "Quỹ bảo hiểm thất nghiệp."), ("nguon", "Nguồn", "Công báo.")]
+    assert doc.parsed.lead == "Lời mở đầu."
+    # The intro still holds all of it: translation fingerprints and pages read it as before.
+    assert doc.parsed.intro == "Lời mở đầu. Quỹ bảo hiểm thất nghiệp. Công báo."
+
+
 def test_a_chapter_heading_ends_the_article_before_it(body):
     doc, _ = body("# Chương I\n## Điều 1\n\nNội dung.\n\n# Chương II\n\nGiới thiệu chương.\n")
     assert [(u.anchor, u.text) for u in doc.units] == [("art-1", "Nội dung.")]

@@ -71,6 +71,20 @@ def test_hit_url_points_at_the_best_article(client):
     assert "<mark>" in best["snippet"]
 
 
+@pytest.mark.parametrize("q, lang", [("thanh tra chuyen nganh", "vi"), ("quy bao hiem", "vi"),
+                                     ("ກອງທຶນ", "lo"), ("ຜູ້ເຂົ້າຮ່ວມ", "lo")])
+def test_every_hit_lands_on_a_place_its_page_has(client, q, lang):
+    # Articles, steps, and the text under other headings ("Main points", "Participants"): the
+    # link opens the document where the snippet's words are.
+    found = client.get("/api/search", params={"q": q, "lang": lang}).json()
+    hits = found["results"] + (found.get("other") or {}).get("results", [])
+    assert any(h["article"] and not h["article"].startswith(("art-", "step-")) for h in hits)
+    for hit in hits:
+        if hit["article"]:
+            page = client.get(f"/{hit['lang']}/docs/{hit['id']}").text
+            assert f'id="{hit["article"]}"' in page, (hit["id"], hit["article"])
+
+
 @pytest.mark.parametrize("lang, expected", [("vi", {"vi"}), ("lo", {"lo"}), ("all", {"vi", "lo"})])
 def test_search_language(client, lang, expected):
     body = client.get("/api/search", params={"q": "84/2025/QH15", "lang": lang, "per_page": 50}).json()
