@@ -260,8 +260,8 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> 
         return Match(anchor, unit.heading, _snippet(unit, plan))
     if not plan.folded:
         return Match(None, None, escape(_cut(prepared.intro.text)))
-    # The summary opens the document, but when the rest of the opening text (sections that are not
-    # articles or steps) has more of the query's words, the snippet shows them there.
+    # The summary opens the document, but when the introduction has more of the query's words, the
+    # snippet shows them there.
     opening = prepared.opening
     if _distinct_words(prepared.intro, q) > _distinct_words(opening, q):
         opening = prepared.intro
