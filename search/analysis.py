@@ -9,6 +9,14 @@ from whoosh.analysis import Filter, Token, Tokenizer
 from .languages import all_languages, fold, normalize
 
 LAO_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}  # Lao digits → ASCII, same length
+_LAO_DIGIT = re.compile("[\u0ed0-\u0ed9]")
+
+
+def lower(text: str) -> str:
+    """Lowercased, Lao digits as ASCII ones: how every comparison sees a text. Translating walks the
+    text a character at a time, so only texts that have Lao digits are translated."""
+    lowered = text.lower()
+    return lowered.translate(LAO_DIGITS) if _LAO_DIGIT.search(lowered) else lowered
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +95,7 @@ class CaseFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            t.text = t.text.lower().translate(LAO_DIGITS)
+            t.text = lower(t.text)
             yield t
 
 
@@ -131,19 +139,14 @@ EXACT_BIGRAMS = ScriptTokenizer() | CaseFilter() | BigramFilter()
 FOLDED_BIGRAMS = ScriptTokenizer() | CaseFilter() | FoldFilter() | BigramFilter()
 
 
-_LAO_DIGIT = re.compile("[\u0ed0-\u0ed9]")
-
-
 @lru_cache(maxsize=16)
 def _words(text: str) -> tuple[list[str], list[str]]:
     """Exact and folded words of a normalized text. Lowercasing and folding run once over the whole
     text (they keep its length, so the token spans still apply), not once per word."""
     spans = _spans(text)
-    lowered = text.lower()
-    if _LAO_DIGIT.search(lowered):
-        lowered = lowered.translate(LAO_DIGITS)
+    lowered = lower(text)
     if len(lowered) != len(text):  # a rare letter whose lowercase is longer: word by word
-        exact = [text[a:b].lower().translate(LAO_DIGITS) for a, b in spans]
+        exact = [lower(text[a:b]) for a, b in spans]
         return exact, [fold(w) for w in exact]
     folded = fold(lowered)
     return [lowered[a:b] for a, b in spans], [folded[a:b] for a, b in spans]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from html import escape
 from itertools import pairwise
 
-from .analysis import LAO_DIGITS, word_spans
+from .analysis import lower, word_spans
 from .languages import fold
 from .numbers import find_numbers
 from .query import QueryPlan
@@ -21,7 +21,6 @@ SNIPPET_CHARS = 220
 MAX_PREPARED = 2000  # documents kept prepared per index generation (~10 KB each)
 LAO = re.compile("[\u0e80-\u0eff]")
 _DIGITS = re.compile(r"\d+")
-_LAO_DIGIT = re.compile("[" + "".join(map(chr, LAO_DIGITS)) + "]")
 
 
 @dataclass
@@ -90,12 +89,6 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(parts))
 
 
-def _lowered(text: str) -> str:
-    """Lowercased, Lao digits as ASCII ones (translating is slow: only texts that have them)."""
-    lowered = text.lower()
-    return lowered.translate(LAO_DIGITS) if _LAO_DIGIT.search(lowered) else lowered
-
-
 class _Text:
     """A unit's heading and text as the scoring compares them: lowercased and folded once, cached."""
 
@@ -103,10 +96,10 @@ class _Text:
 
     def __init__(self, heading: str, text: str):
         self.heading, self.text = heading, text
-        self.lowered = _lowered(text)
+        self.lowered = lower(text)
         folded = fold(self.lowered)
         self.folded = self.lowered if folded == self.lowered else folded  # Lao: one string, not two
-        self.head_folded = fold(_lowered(heading)) if heading else ""
+        self.head_folded = fold(lower(heading)) if heading else ""
         self._numbers: frozenset[str] | None = None
         self._words: tuple[array, list[str] | None] | None = None
 
@@ -114,7 +107,7 @@ class _Text:
     def numbers(self) -> frozenset[str]:
         if self._numbers is None:
             # Every number has a '/', and no normalization makes one: most units need no search.
-            self._numbers = frozenset(find_numbers(self.text)) if "/" in self.text else frozenset()
+            self._numbers = frozenset(find_numbers(self.text, normalized=True)) if "/" in self.text else frozenset()
         return self._numbers
 
     def words(self) -> tuple[array, array, list[str] | None]:

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import re
 
+from .analysis import lower
 from .languages import all_languages, fold, normalize
 
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
-_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}
+_DASHES = re.compile("[‐‑‒–—―−]")
 _W = r"[^\W_]|[\u0300-\u036f\u0e80-\u0eff]"
 _SEG = rf"(?:{_W})(?:{_W}|\.)*"
 NUMBER_RE = re.compile(rf"(?<![\w/])(\d{{1,6}})((?:[ \t]?/[ \t]?{_SEG}(?:[ \t]?-[ \t]?{_SEG})*)+)")
 _SPACES = re.compile(r"\s+")
 
 
-def _prepare(text: str) -> str:
-    return fold(normalize(text).translate(_DASHES).translate(_DIGITS).lower())
+def _prepare(text: str, normalized: bool = False) -> str:
+    return fold(lower(_DASHES.sub("-", text if normalized else normalize(text))))
 
 
 def _aliases() -> dict[str, str]:
@@ -38,10 +38,11 @@ def parts(key: str) -> list[str]:
     return [p for p in re.split(r"[/-]", key) if p]
 
 
-def find_numbers(text: str) -> list[str]:
-    """Canonical keys of every document number written in a text, in order, without repeats."""
+def find_numbers(text: str, normalized: bool = False) -> list[str]:
+    """Canonical keys of every document number written in a text, in order, without repeats.
+    normalized: the text is stored text, normalized already (normalizing is idempotent)."""
     keys: list[str] = []
-    for m in NUMBER_RE.finditer(_prepare(text)):
+    for m in NUMBER_RE.finditer(_prepare(text, normalized)):
         key = canonical(m.group(0))
         if key not in keys and not re.fullmatch(r"[\d/.-]+", key):  # dates like 12/5/2025 are not numbers
             keys.append(key)

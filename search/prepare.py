@@ -35,7 +35,7 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     own = canonical(rec.number) if rec.number else ""
     # Every document number has a slash and none spans a line: scanning only the pieces with a slash
     # finds the same numbers in the same order, in half the text.
-    cited = [k for k in find_numbers("\n".join(p for p in pieces if "/" in p)) if k != own]
+    cited = [k for k in find_numbers("\n".join(p for p in pieces if "/" in p), normalized=True) if k != own]
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
            "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload}
