@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 from .content.corpus import Corpus, load_corpus
-from .content.translations import FRONT, accept
+from .content.translations import DOC_STATES, FRONT, accept
 from .errors import ContentError, KbError, display_path
+from .records import translation_report
 from .settings import Settings
 
 
@@ -42,10 +42,10 @@ def run_translations_command(settings: Settings, as_json: bool, keys: list[str],
         corpus.ledger.save()
         print(f"recorded in {display_path(str(corpus.ledger.path))}")
         return 0
-    states = corpus.translation_states()
     if as_json:
-        print(json.dumps([asdict(s) for s in states], ensure_ascii=False, indent=2))
+        print(json.dumps(translation_report(corpus), ensure_ascii=False, indent=2))
         return 0
+    states = corpus.translation_states()
     for s in states:
         counts = {state: len(s.anchors(state)) for state in ("outdated", "missing")}
         detail = ", ".join(f"{n} {state}" for state, n in counts.items() if n)
@@ -54,6 +54,6 @@ def run_translations_command(settings: Settings, as_json: bool, keys: list[str],
         for unit in s.units:
             if unit.state != "translated":
                 print(f"    {unit.anchor:<12} {unit.state:<9} {unit.heading}")
-    totals = {state: sum(1 for s in states if s.state == state) for state in ("translated", "outdated", "partial", "missing")}
+    totals = {state: sum(1 for s in states if s.state == state) for state in DOC_STATES}
     print(", ".join(f"{n} {state}" for state, n in totals.items()))
     return 0

@@ -46,9 +46,8 @@ class TermMarking:
             tok.children = children
 
     def _mark(self, text: str, seen: set[str], count: int) -> tuple[str | None, int]:
-        found = [(s, e, t) for s, e, t in self.finder.find(text)]
         parts, pos = [], 0
-        for start, end, term_id in found:
+        for start, end, term_id in self.finder.find(text):
             if term_id in seen:
                 continue
             seen.add(term_id)

@@ -21,6 +21,7 @@ FRONT = "_front"  # title, summary and the text before the first article
 HEADER = ("# Which version of its source each translation was made from: written by `kb translations --accept`.\n"
           "# Do not edit by hand; commit it with the translation.\n")
 STATES = ("translated", "outdated", "missing")  # of one article
+DOC_STATES = ("translated", "outdated", "partial", "missing")  # of a translation as a whole
 
 
 def fingerprints(doc: Document) -> dict[str, str]:
@@ -86,7 +87,7 @@ class TranslationState:
     id: str
     lang: str  # the translation's language
     source: str  # the source's language
-    state: str  # translated, outdated, partial (articles missing) or missing (no translation at all)
+    state: str  # one of DOC_STATES: partial has articles missing, missing has no translation at all
     accepted: str | None
     units: list[UnitState] = field(default_factory=list)
 

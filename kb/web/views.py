@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from search import Bilingual, SearchResults
 
 from ..content.metadata import RELATIONS, REVERSE
-from ..content.translations import FRONT, STATES
+from ..content.translations import DOC_STATES, FRONT, STATES
 from .library import Library
 
 # Relations in the order a reader looks for them: what replaced this first.
@@ -104,7 +104,7 @@ def _translation(doc: dict) -> dict | None:
 
 def translations_view(report: list[dict]) -> dict:
     """Every original in every other language, worst first: what maintainers have to translate next."""
-    order = {"missing": 0, "outdated": 1, "partial": 2, "translated": 3}
+    order = {state: n for n, state in enumerate(reversed(DOC_STATES))}
     rows = []
     for s in sorted(report, key=lambda s: (order.get(s["state"], 9), s["id"], s["lang"])):
         rows.append({
