@@ -38,8 +38,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kb.content.corpus import load_corpus  # noqa: E402
-from kb.records import glossary_data, synonym_groups, term_groups, to_records, to_suggestions  # noqa: E402
-from search import TERMS, CrossLanguageSearch, Record, SearchService, SuggestionRecord, build_index  # noqa: E402
+from kb.records import index_extras, to_records, to_suggestions  # noqa: E402
+from search import CrossLanguageSearch, Record, SearchService, SuggestionRecord, build_index  # noqa: E402
 
 DEVSET = ROOT / "tests" / "quality" / "devset.yaml"
 CONTENT_DIRS = (ROOT / "content", ROOT / "tests" / "data" / "search" / "content")
@@ -115,7 +115,7 @@ def load_content(dirs=CONTENT_DIRS) -> tuple[list[Record], list[SuggestionRecord
     records: dict[str, Record] = {}
     suggestions: list[SuggestionRecord] = []
     problems: list[str] = []
-    extras: dict = {"synonyms": [], "attachments": {"glossary": [], TERMS: []}}
+    extras: dict = {"synonyms": [], "attachments": {}}
     for d in dirs:
         corpus = load_corpus(Path(d))
         problems += [f"{d}: {p}" for p in corpus.errors]
@@ -124,9 +124,10 @@ def load_content(dirs=CONTENT_DIRS) -> tuple[list[Record], list[SuggestionRecord
                 raise ValueError(f"{rec.key} exists in two content folders")
             records[rec.key] = rec
         suggestions += to_suggestions(corpus)
-        extras["synonyms"] += synonym_groups(corpus.glossary)
-        extras["attachments"]["glossary"] += glossary_data(corpus.glossary)
-        extras["attachments"][TERMS] += term_groups(corpus.glossary)
+        mine = index_extras(corpus)  # as `kb build` makes them, merged over the folders
+        extras["synonyms"] += mine["synonyms"]
+        for name, items in mine["attachments"].items():
+            extras["attachments"].setdefault(name, []).extend(items)
     return list(records.values()), suggestions, problems, extras
 
 

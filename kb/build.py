@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import sys
 
-from search import TERMS, BuildReport, SearchService, build_index, current_generation, is_usable
+from search import BuildReport, SearchService, build_index, current_generation, is_usable
 
 from .content.corpus import load_corpus
 from .errors import ContentError
-from .records import glossary_data, synonym_groups, term_groups, translation_report, to_records, to_suggestions
+from .records import index_extras, to_records, to_suggestions
 from .settings import Settings
 
 
@@ -38,8 +38,5 @@ def build(settings: Settings, full: bool = False, progress: bool = False, keep_g
         previous = SearchService(settings.index_dir).all_documents()
         keep = {f"{d['lang']}:{d['id']}" for d in previous if d["payload"]["path"] in broken}
     return build_index(settings.index_dir, records, to_suggestions(corpus), full=full,
-                       progress=_progress if progress else None,
-                       attachments={"glossary": glossary_data(corpus.glossary), TERMS: term_groups(corpus.glossary),
-                                    "translations": translation_report(corpus)},
-                       synonyms=synonym_groups(corpus.glossary), keep=keep,
-                       problems=[str(p) for p in blocking])
+                       progress=_progress if progress else None, keep=keep,
+                       problems=[str(p) for p in blocking], **index_extras(corpus))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from search import Record, SuggestionRecord, UnitRecord
+from search import TERMS, Record, SuggestionRecord, UnitRecord
 
 from .content.corpus import Corpus
 from .content.documents import Document
@@ -88,3 +88,11 @@ def synonym_groups(glossary) -> list[list[str]]:
 def term_groups(glossary) -> list[dict[str, list[str]]]:
     """Each term in every language, its main form first: what cross-language search translates through."""
     return [{lang: t.forms(lang) for lang in t.sides} for t in glossary.terms]
+
+
+def index_extras(corpus: Corpus) -> dict:
+    """What the index carries besides documents (build_index's synonyms and attachments): the glossary,
+    its term groups for cross-language search, and the translation report."""
+    return {"synonyms": synonym_groups(corpus.glossary),
+            "attachments": {"glossary": glossary_data(corpus.glossary), TERMS: term_groups(corpus.glossary),
+                            "translations": translation_report(corpus)}}
