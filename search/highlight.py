@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import re
-import threading
 from array import array
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +12,7 @@ from itertools import pairwise
 
 from .analysis import lower, word_spans
 from .languages import fold
+from .lru import Lru
 from .numbers import find_numbers
 from .query import QueryPlan
 
@@ -266,23 +265,12 @@ class Highlighter:
     again is neither read nor lowercased and folded again (bounded: least recently used go first)."""
 
     def __init__(self, size: int = MAX_PREPARED):
-        self.size = size
-        self._prepared: OrderedDict[int, Prepared] = OrderedDict()
-        self._lock = threading.Lock()
+        self._prepared: Lru[Prepared] = Lru(size)
 
     def prepared(self, docnum: int, load: Callable[[], dict]) -> Prepared:
         """The document's Prepared form; load() reads the stored document when it is not kept."""
-        with self._lock:
-            found = self._prepared.get(docnum)
-            if found is not None:
-                self._prepared.move_to_end(docnum)
-                return found
-        found = Prepared(load())
-        with self._lock:
-            self._prepared[docnum] = found
-            while len(self._prepared) > self.size:
-                self._prepared.popitem(last=False)
-        return found
+        found = self._prepared.get(docnum)
+        return found if found is not None else self._prepared.add(docnum, Prepared(load()))
 
 
 def _cut(text: str) -> str:

@@ -1,12 +1,12 @@
 """Terms' postings read once per index generation and kept (bounded): for document sets and for ranking."""
 from __future__ import annotations
 
-import threading
 from array import array
-from collections import OrderedDict
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
+
+from .lru import Lru
 
 MAX_CACHED_BYTES = 64 * 2**20  # postings and bitmaps held, all terms together
 MAX_KNOWN_TERMS = 200_000  # terms whose existence and frequency are remembered
@@ -61,32 +61,17 @@ class Postings:
     """Per index generation: terms' postings, least recently used dropped first; term statistics."""
 
     def __init__(self, limit: int = MAX_CACHED_BYTES):
-        self.limit = limit
-        self._entries: OrderedDict[tuple[str, bytes], tuple[Entry, int]] = OrderedDict()
-        self._held = 0
+        self._entries: Lru[Entry] = Lru(limit)
         self._known: dict[tuple[str, bytes], tuple[bool, int]] = {}
-        self._lock = threading.Lock()
 
     def get(self, reader, field: str, btext: bytes) -> Entry:
         key = (field, btext)
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-                return found[0]
+        found = self._entries.get(key)
+        if found is not None:
+            return found
         entry = Entry(*read_postings(reader, field, btext))
         # Arrays of 4 + 8 (+ 8 for scores) bytes a posting, and room for the bitmap a document set may add.
-        size = 20 * len(entry.ids) + reader.doc_count_all() // 8 + 200
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                return found[0]
-            self._entries[key] = (entry, size)
-            self._held += size
-            while self._held > self.limit and len(self._entries) > 1:
-                _, (_, dropped) = self._entries.popitem(last=False)
-                self._held -= dropped
-        return entry
+        return self._entries.add(key, entry, 20 * len(entry.ids) + reader.doc_count_all() // 8 + 200)
 
     def known(self, reader, field: str, btext: bytes) -> tuple[bool, int]:
         """Whether the term exists, and its document frequency (deleted documents included, as Whoosh's)."""

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import threading
-from collections import OrderedDict
+
+from .lru import Lru
 
 RECENT_HITS = 3000  # hits held in cached results, all entries together (each holds its stored document)
 
@@ -16,44 +16,23 @@ class RecentResults:
     Callers get copies of the results and their hits (the stored documents in them are shared, read-only)."""
 
     def __init__(self, hits: int = RECENT_HITS):
-        self.limit = hits
-        self._entries: OrderedDict[tuple, tuple[object, int]] = OrderedDict()
-        self._held = 0
-        self.hits = 0
-        self.misses = 0
-        self._lock = threading.Lock()
+        self._kept: Lru = Lru(hits)
 
     def get(self, key: tuple):
-        if not self.limit:
+        if not self._kept.limit:
             return None
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None:
-                self.misses += 1
-                return None
-            self._entries.move_to_end(key)
-            self.hits += 1
-        return _copy(found[0])
+        found = self._kept.get(key)
+        return None if found is None else _copy(found)
 
     def put(self, key: tuple, results) -> None:
         weight = max(1, len(results.hits))
-        if weight > self.limit:
-            return
-        kept = _copy(results)
-        with self._lock:
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self._held -= old[1]
-            self._entries[key] = (kept, weight)
-            self._held += weight
-            while self._held > self.limit:
-                _, (_, dropped) = self._entries.popitem(last=False)
-                self._held -= dropped
+        if weight <= self._kept.limit:
+            self._kept.add(key, _copy(results), weight)
 
     def info(self) -> dict:
-        with self._lock:
-            return {"hits": self.hits, "misses": self.misses, "entries": len(self._entries), "held_hits": self._held,
-                    "limit_hits": self.limit}
+        kept = self._kept
+        return {"hits": kept.hits, "misses": kept.misses, "entries": len(kept), "held_hits": kept.held,
+                "limit_hits": kept.limit}
 
 
 def _copy(results):
