@@ -180,11 +180,15 @@ class _Boost(_Node):
         return {d: s * boost for d, s in self.child.scores(docs).items()}
 
 
-class _Union(_Node):
-    """UnionMatcher: a + b where both match, else the one that does."""
+class _Binary(_Node):
+    """A matcher of two sub-matchers."""
 
     def __init__(self, a: _Node, b: _Node):
         self.a, self.b = a, b
+
+
+class _Union(_Binary):
+    """UnionMatcher: a + b where both match, else the one that does."""
 
     def scores(self, docs):
         out = self.a.scores(docs)
@@ -194,11 +198,8 @@ class _Union(_Node):
         return out
 
 
-class _Intersection(_Node):
+class _Intersection(_Binary):
     """IntersectionMatcher: a + b, where both match."""
-
-    def __init__(self, a: _Node, b: _Node):
-        self.a, self.b = a, b
 
     def scores(self, docs):
         first = self.a.scores(docs)
@@ -208,11 +209,8 @@ class _Intersection(_Node):
         return {d: first[d] + s for d, s in second.items()}
 
 
-class _AndMaybe(_Node):
+class _AndMaybe(_Binary):
     """AndMaybeMatcher: a, plus b where b matches too."""
-
-    def __init__(self, a: _Node, b: _Node):
-        self.a, self.b = a, b
 
     def scores(self, docs):
         out = self.a.scores(docs)
@@ -222,11 +220,8 @@ class _AndMaybe(_Node):
         return out
 
 
-class _AndNot(_Node):
+class _AndNot(_Binary):
     """AndNotMatcher: a, where b does not match."""
-
-    def __init__(self, a: _Node, b: _Node):
-        self.a, self.b = a, b
 
     def scores(self, docs):
         out = self.a.scores(docs)
