@@ -111,6 +111,19 @@ class _Generation:
             return self._speller
 
 
+def whoosh_scores(searcher, q, candidates: list[int]) -> dict[int, float]:
+    """Scores of the candidates (ascending) that q matches, walking Whoosh's own matcher."""
+    matcher, out = q.matcher(searcher, searcher.context()), {}
+    for docnum in candidates:
+        if not matcher.is_active():
+            break
+        if matcher.id() < docnum:
+            matcher.skip_to(docnum)
+        if matcher.is_active() and matcher.id() == docnum:
+            out[docnum] = matcher.score()
+    return out
+
+
 def _doc(searcher, docnum: int) -> dict:
     # A column reader reads the column's offsets when it opens: keep one per (pooled) searcher.
     column = getattr(searcher, "_kb_docs", None)
@@ -267,15 +280,7 @@ class SearchService:
         try:
             return gen.ranker.scores(searcher, q, candidates)
         except Unsupported:
-            matcher, out = q.matcher(searcher, searcher.context()), {}
-            for docnum in candidates:
-                if not matcher.is_active():
-                    break
-                if matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                if matcher.is_active() and matcher.id() == docnum:
-                    out[docnum] = matcher.score()
-            return out
+            return whoosh_scores(searcher, q, candidates)
 
     def _rerank(self, gen, searcher, built, candidates: list[int], window: int) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in force."""

@@ -10,6 +10,7 @@ from search.docsets import members
 from search.postings import Postings, read_postings
 from search.query import build, plan
 from search.ranking import Ranker
+from search.searcher import whoosh_scores
 from search.spelling import distance
 
 from .conftest import corpus, rec, suggestions
@@ -34,18 +35,6 @@ def service(request, tmp_path_factory):
         reader = searcher.reader()
         assert reader.has_deletions() == (request.param == "segments with deletions")
     return service
-
-
-def whoosh_scores(searcher, q, docs):
-    m, out = q.matcher(searcher, searcher.context()), {}
-    for d in docs:
-        if not m.is_active():
-            break
-        if m.id() < d:
-            m.skip_to(d)
-        if m.is_active() and m.id() == d:
-            out[d] = m.score()
-    return out
 
 
 def test_postings_are_whoosh_postings(service):
