@@ -7,7 +7,7 @@ import segno
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from search import CODES
+from search import CODES, get_language
 from search.languages import match_key as fold_key
 
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
@@ -19,6 +19,7 @@ from .views import doc_url, document_view, search_view, translations_view
 
 router = APIRouter()
 BROWSE_FACETS = ("type", "status", "year", "tags")
+LANGUAGE_NAMES = {code: get_language(code).name for code in CODES}  # each in its own language
 
 
 def _ui(request: Request, lang: str) -> str:
@@ -40,7 +41,8 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     html = request.app.state.templates.get_template(name).render(
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
         other_langs=other, path=path, canonical=base + path,
-        date=lambda v: date_text(v, ui), num=lambda v: number_text(v, ui), CODES=CODES, **context)
+        date=lambda v: date_text(v, ui), num=lambda v: number_text(v, ui), CODES=CODES,
+        LANGUAGE_NAMES=LANGUAGE_NAMES, **context)
     response = HTMLResponse(html, status_code=status)
     if lang in CODES:
         response.set_cookie("lang", lang, max_age=31536000, samesite="lax")
