@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import generate, query_mix, suggestions  # noqa: E402
 from kb.web.serve import SETTINGS_ENV, app_from_environment  # noqa: E402
 from search import build_index, current_generation, is_usable  # noqa: E402
-from search.languages import detect  # noqa: E402
+from search.text.languages import detect  # noqa: E402
 
 RECENT_ENV = "KB_BENCH_RECENT_HITS"
 STATS_PATH = "/_bench/recent"

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.languages import CODES
+from search.text.languages import CODES
 
 from ..errors import Problem
 from . import checks

@@ -5,8 +5,8 @@ from html import escape
 
 from markdown_it.token import Token
 
-from search.languages import normalize
-from search.terms import TermFinder
+from search.text.languages import normalize
+from search.text.terms import TermFinder
 
 from .glossary import Glossary
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.analysis import CHAINS, EXACT, EXACT_BIGRAMS, FOLDED, FOLDED_BIGRAMS, terms, tokens
-from search.languages import UnknownLanguage, get_language, normalize
+from search.text.analysis import CHAINS, EXACT, EXACT_BIGRAMS, FOLDED, FOLDED_BIGRAMS, terms, tokens
+from search.text.languages import UnknownLanguage, get_language, normalize
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -14,13 +14,14 @@ from whoosh.filedb.structfile import StructFile
 from whoosh.system import pack_int, pack_long, pack_uint
 from whoosh.util.numeric import byte_to_length
 
-from search import SearchService, build_index, prepare, writer
-from search.numbers import find_numbers
-from search.posting_table import _BlockWriter
-from search.prepare import to_fields
-from search.schema import make_schema
-from search.segment import BulkWriter
-from search.writer import _write_all
+from search import SearchService, build_index
+from search.index import prepare, writer
+from search.text.numbers import find_numbers
+from search.engine.posting_table import _BlockWriter
+from search.index.prepare import to_fields
+from search.index.schema import make_schema
+from search.engine.segment import BulkWriter
+from search.index.writer import _write_all
 
 from .conftest import corpus, rec, suggestions
 
@@ -166,7 +167,7 @@ import multiprocessing, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from whoosh import index
-from search.writer import _write_all
+from search.index.writer import _write_all
 from tests.search.test_build_pipeline import new_index, segment_files, varied
 
 records = varied(700, seed=11)

@@ -2,7 +2,7 @@
 import pytest
 
 from search import TERMS, CrossLanguageSearch, SearchService, build_index
-from search.crosslang import Translator
+from search.serve.crosslang import Translator
 
 from .conftest import rec, suggestions
 

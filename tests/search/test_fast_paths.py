@@ -6,12 +6,12 @@ from itertools import pairwise
 import pytest
 
 from search import SearchService, build_index
-from search.docsets import members
-from search.postings import Postings, read_postings
-from search.query import build, plan
-from search.ranking import Ranker
-from search.searcher import whoosh_scores
-from search.spelling import distance
+from search.engine.docsets import members
+from search.engine.postings import Postings, read_postings
+from search.query.plan import build, plan
+from search.engine.ranking import Ranker
+from search.serve.searcher import whoosh_scores
+from search.query.spelling import distance
 
 from .conftest import corpus, rec, suggestions
 

@@ -7,8 +7,8 @@ import pytest
 from whoosh import index
 
 from search import SearchService, build_index, current_generation, is_usable
-from search.schema import SCHEMA_VERSION
-from search.writer import META
+from search.index.schema import SCHEMA_VERSION
+from search.index.writer import META
 
 from .conftest import corpus, rec, suggestions
 

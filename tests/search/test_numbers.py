@@ -1,7 +1,7 @@
 """Document numbers: every written form of one number shares one key; near misses do not."""
 import pytest
 
-from search.numbers import canonical, find_numbers, query_parts
+from search.text.numbers import canonical, find_numbers, query_parts
 
 SAME = [
     ("216/QĐ-BHXH", ["216/QD-BHXH", "216 / qđ – bhxh", "216/qđ—bhxh", "216/QĐ‑BHXH"]),

@@ -4,8 +4,8 @@ import unicodedata
 import pytest
 
 from search import SearchService
-from search.highlight import best_match, snippet
-from search.query import plan
+from search.serve.highlight import best_match, snippet
+from search.query.plan import plan
 
 
 @pytest.fixture(scope="module")

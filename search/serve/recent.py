@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from .lru import Lru
+from search.engine.lru import Lru
 
 RECENT_HITS = 3000  # hits held in cached results, all entries together (each holds its stored document)
 

@@ -10,11 +10,11 @@ from functools import lru_cache
 from html import escape
 from itertools import pairwise
 
-from .analysis import lower, word_spans
-from .languages import fold
-from .lru import Lru
-from .numbers import find_numbers
-from .query import QueryPlan
+from search.text.analysis import lower, word_spans
+from search.text.languages import fold
+from search.engine.lru import Lru
+from search.text.numbers import find_numbers
+from search.query.plan import QueryPlan
 
 SNIPPET_CHARS = 220
 MAX_PREPARED = 2000  # documents kept prepared per index generation (~10 KB each)

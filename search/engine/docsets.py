@@ -10,8 +10,8 @@ from itertools import pairwise
 
 from whoosh import query as Q
 
-from .postings import Postings
-from .ranking import term_bytes
+from search.engine.postings import Postings
+from search.engine.ranking import term_bytes
 
 # The bit numbers set in each byte value, lowest first: turns a bitmap into document numbers.
 _BITS = tuple(tuple(i for i in range(8) if byte >> i & 1) for byte in range(256))

@@ -11,12 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .languages import normalize
-from .numbers import canonical, find_numbers, parts
-from .posting_table import CountedTerms, add_counts
-from .records import Record
-from .schema import AnalyzedText, field_names
-from .segment import index_field
+from search.text.languages import normalize
+from search.text.numbers import canonical, find_numbers, parts
+from search.engine.posting_table import CountedTerms, add_counts
+from search.records import Record
+from search.index.schema import AnalyzedText, field_names
+from search.engine.segment import index_field
 
 # Below this many documents starting processes costs more than it saves.
 MIN_PARALLEL = 400

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from .analysis import EXACT, FOLDED, tokens, word_spans
-from .languages import FUNCTION_WORDS, fold, normalize
-from .numbers import find_numbers, query_parts
-from .schema import TEXT_FIELDS, field_names
+from search.text.analysis import EXACT, FOLDED, tokens, word_spans
+from search.text.languages import FUNCTION_WORDS, fold, normalize
+from search.text.numbers import find_numbers, query_parts
+from search.engine.nodes import TreeOr
+from search.index.schema import TEXT_FIELDS, field_names
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
@@ -77,10 +78,6 @@ def _bigrams(toks: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
-class TreeOr(Q.Or):
-    """An Or that never preloads every posting (Whoosh does on small indexes): under an And or AndMaybe
-    it is skipped to the required side's candidates instead."""
-    matcher_type = Q.Or.DEFAULT_MATCHER
 
 
 def _any_field(names: list[str], term: str, boost: float = 1.0) -> Q.Query:

@@ -8,8 +8,8 @@ from math import isnan, nan
 from whoosh import query as Q
 from whoosh.scoring import BM25FScorer, WeightScorer, bm25
 
-from .postings import Entry, Postings
-from .query import TreeOr
+from search.engine.postings import Entry, Postings
+from search.engine.nodes import TreeOr
 
 SCAN = 8  # a candidate list this many times shorter than the postings is looked up, not scanned against
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from .languages import all_languages, fold, normalize
+from search.text.languages import all_languages, fold, normalize
 
 LAO_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}  # Lao digits → ASCII, same length
 _LAO_DIGIT = re.compile("[\u0ed0-\u0ed9]")

@@ -6,7 +6,7 @@ from array import array
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
-from .lru import Lru
+from search.engine.lru import Lru
 
 MAX_CACHED_BYTES = 64 * 2**20  # postings and bitmaps held, all terms together
 MAX_KNOWN_TERMS = 200_000  # terms whose existence and frequency are remembered

@@ -7,7 +7,7 @@ from whoosh import formats
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.writing import SegmentWriter
 
-from .posting_table import CountedTerms, PostingTable
+from search.engine.posting_table import CountedTerms, PostingTable
 
 FieldPostings = list[tuple[bytes, float, bytes]]  # (term bytes, weight, value bytes) of one field of one document
 

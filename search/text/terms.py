@@ -1,9 +1,9 @@
 """Finds glossary terms in running text, longest first, on word and syllable boundaries only."""
 from __future__ import annotations
 
-from .analysis import word_spans
-from .languages import normalize
-from .phrases import longest_matches
+from search.text.analysis import word_spans
+from search.text.languages import normalize
+from search.text.phrases import longest_matches
 
 
 class TermFinder:

@@ -5,12 +5,12 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .analysis import word_spans
-from .highlight import best_match, snippet
-from .languages import CODES, detect, normalize
-from .phrases import MAX_PHRASE, longest_matches
-from .query import QueryPlan, plan
-from .searcher import FACETS, MAX_PER_PAGE, Hit, SearchResults, SearchService
+from search.text.analysis import word_spans
+from search.serve.highlight import best_match, snippet
+from search.text.languages import CODES, detect, normalize
+from search.text.phrases import MAX_PHRASE, longest_matches
+from search.query.plan import QueryPlan, plan
+from search.serve.searcher import FACETS, MAX_PER_PAGE, Hit, SearchResults, SearchService
 
 TERMS = "terms"  # the attachment of bilingual term groups: [{"vi": [term, *forms], "lo": [term, *forms]}]
 PAIR_SOURCES = 10  # at least: hits in the query's own language whose translations join another language's

@@ -11,19 +11,19 @@ from pathlib import Path
 
 from whoosh import index, sorting
 
-from .analysis import FOLDED
-from .docsets import DocSets, members
-from .highlight import Highlighter, best_match
-from .languages import normalize
-from .postings import Postings
-from .query import QueryPlan, build, filters, plan
-from .ranking import Ranker, Unsupported
-from .recent import RecentResults
-from .records import SuggestionRecord
-from .spelling import MAX_UNKNOWN, Speller
-from .suggest import Suggester
-from .synonyms import Synonyms
-from .writer import SUGGESTIONS, SYNONYMS, current_generation, is_usable, read_meta
+from search.text.analysis import FOLDED
+from search.engine.docsets import DocSets, members
+from search.serve.highlight import Highlighter, best_match
+from search.text.languages import normalize
+from search.engine.postings import Postings
+from search.query.plan import QueryPlan, build, filters, plan
+from search.engine.ranking import Ranker, Unsupported
+from search.serve.recent import RecentResults
+from search.records import SuggestionRecord
+from search.query.spelling import MAX_UNKNOWN, Speller
+from search.query.suggest import Suggester
+from search.query.synonyms import Synonyms
+from search.index.writer import SUGGESTIONS, SYNONYMS, current_generation, is_usable, read_meta
 
 FACETS = ("lang", "type", "status", "year", "tags", "issuer")
 SORTS = ("relevance", "newest", "oldest")

@@ -13,10 +13,10 @@ from typing import Callable, Iterable
 
 from whoosh import index
 
-from .prepare import Preparation, to_fields
-from .records import Record, SuggestionRecord
-from .schema import SCHEMA_VERSION, make_schema
-from .segment import BulkWriter
+from search.index.prepare import Preparation, to_fields
+from search.records import Record, SuggestionRecord
+from search.index.schema import SCHEMA_VERSION, make_schema
+from search.engine.segment import BulkWriter
 
 CURRENT = "current"
 META = "meta.json"

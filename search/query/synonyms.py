@@ -1,8 +1,8 @@
 """Equivalent phrases (an abbreviation and its expansion, spelling variants): longest match first."""
 from __future__ import annotations
 
-from .analysis import FOLDED, tokens
-from .phrases import MAX_PHRASE, longest_matches
+from search.text.analysis import FOLDED, tokens
+from search.text.phrases import MAX_PHRASE, longest_matches
 
 
 class Synonyms:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import bisect
 
-from .analysis import FOLDED
-from .languages import match_key as _key
-from .records import SuggestionRecord
+from search.text.analysis import FOLDED
+from search.text.languages import match_key as _key
+from search.records import SuggestionRecord
 
 MAX_SCAN = 400
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .languages import fold
+from search.text.languages import fold
 
 MAX_UNKNOWN = 4  # tokens corrected per query: keeps the cost bounded whatever the input
 

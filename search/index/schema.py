@@ -6,10 +6,10 @@ from collections import Counter
 from whoosh import columns, fields
 from whoosh.system import pack_uint
 
-from .analysis import CHAINS, terms
+from search.text.analysis import CHAINS, terms
 
 # Bump whenever fields, analyzers or stored layout change: an index of another version is rebuilt.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Accented syllables, accented bigrams, folded syllables, folded bigrams: an accented query hits all four
 # on text with the same accents and only the folded two on other accents, so exact accents rank first.

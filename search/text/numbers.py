@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .analysis import lower
-from .languages import all_languages, fold, normalize
+from search.text.analysis import lower
+from search.text.languages import all_languages, fold, normalize
 
 _DASHES = re.compile("[‐‑‒–—―−]")
 _W = r"[^\W_]|[\u0300-\u036f\u0e80-\u0eff]"

@@ -1,0 +1,1 @@
+"""Queries: user text planned into Whoosh queries, synonyms, spelling corrections, prefix suggestions."""

@@ -1,0 +1,1 @@
+"""Serving: pooled searchers, ranked hits with highlights, recent results, cross-language search."""

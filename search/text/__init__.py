@@ -1,0 +1,1 @@
+"""Text: the language registry and modules, analyzer chains, document numbers, phrase and term matching."""
