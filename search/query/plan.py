@@ -9,6 +9,7 @@ from whoosh import query as Q
 from search.text.analysis import EXACT, FOLDED, tokens, word_spans
 from search.text.languages import FUNCTION_WORDS, fold, normalize
 from search.text.numbers import find_numbers, query_parts
+from search.query.asking import asking_words
 from search.engine.nodes import TreeOr
 from search.index.schema import TEXT_FIELDS, field_names
 
@@ -31,6 +32,16 @@ class QueryPlan:
     # Folded words the query has only inside a longer run of syllables written together (ການ in
     # ການກວດກາ): alone in a text, they are not what was asked for.
     joined: frozenset[str] = frozenset()
+    asking: frozenset[str] = frozenset()  # folded words that only ask ('bao nhiêu', 'ຫຍັງແດ່')
+    term_question: bool = False  # asks for a term or its translation ('… tiếng Lào là gì')
+
+    @property
+    def content(self) -> list[str]:
+        """The folded words a document is asked to have: neither function words nor asking words,
+        unless the query has nothing else."""
+        skip = FUNCTION_WORDS | self.asking
+        kept = [t for t in self.folded if t not in skip]
+        return kept or [t for t in self.folded if t not in self.asking] or list(self.folded)
 
     @property
     def empty(self) -> bool:
@@ -58,6 +69,7 @@ def plan(text: str) -> QueryPlan:
     p.number_keys = find_numbers(positive)
     p.number_parts = query_parts(positive)
     p.joined = _joined(positive)
+    p.asking, p.term_question = asking_words(" ".join(p.words))
     return p
 
 
@@ -98,8 +110,8 @@ def _run_clause(run: tuple[str, ...]) -> Q.Query:
 def _required_words(p: QueryPlan, synonyms) -> list[Q.Query]:
     """One clause per query word; a run that has synonyms (BHXH = bảo hiểm xã hội) accepts any of them."""
     spans = synonyms.spans(p.folded) if synonyms else []
-    # Function words ('của', 'ຂອງ') rank but are not required, unless the query has nothing else.
-    optional = FUNCTION_WORDS if any(t not in FUNCTION_WORDS for t in p.folded) else frozenset()
+    # Function and asking words ('của', 'bao nhiêu', 'ຂອງ') rank but are not required.
+    optional = set(p.folded) - set(p.content)
     must, i = [], 0
     for start, end, alts in spans + [(len(p.folded), len(p.folded), [])]:
         must += [Q.Term(ALL_FOLDED, t) for t in p.folded[i:start] if t not in optional]
@@ -126,6 +138,7 @@ def _number_clauses(p: QueryPlan) -> list[Q.Query]:
 class Built:
     required: Q.Query  # what a document must match: counts and facets come from this alone
     ranked: Q.Query  # the same documents, scored with every ranking signal
+    words: list[Q.Query] = field(default_factory=list)  # one clause per required word (or synonym run)
 
 
 def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Built | None:
@@ -157,7 +170,7 @@ def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Built | None
     optional += [_any_field(bi_fields, b) for b in _bigrams(p.exact) if fold(b) != b]
     optional += [_any_field(fbi_fields, b) for b in _bigrams(p.folded)]
     optional += number
-    return Built(required, Q.AndMaybe(required, TreeOr(optional)) if optional else required)
+    return Built(required, Q.AndMaybe(required, TreeOr(optional)) if optional else required, must)
 
 
 def filters(lang: str | None, facets: dict[str, str]) -> Q.Query | None:

@@ -42,12 +42,19 @@ class Speller:
         """folded_terms: every folded word and its document frequency; accented_terms: the written
         forms that folding changes ('bảo'), so a correction is offered with its accents."""
         self.freq: dict[str, int] = {t: df for t, df in folded_terms.items() if t and " " not in t}
-        # The most frequent accented form of a word, when it has one ('bao' → 'bảo').
+        # The most frequent accented form of a word, when it is more frequent than the word written
+        # without accents ('bao' → 'bảo', but 'tra' stays 'tra': thanh tra outnumbers trả).
         self.written: dict[str, tuple[int, str]] = {}
+        accented_total: dict[str, int] = defaultdict(int)
         for term, df in accented_terms.items():
             folded = fold(term)
-            if " " not in term and folded in self.freq and df > self.written.get(folded, (0, ""))[0]:
-                self.written[folded] = (df, term)
+            if " " not in term and folded in self.freq:
+                accented_total[folded] += df
+                if df > self.written.get(folded, (0, ""))[0]:
+                    self.written[folded] = (df, term)
+        for folded, (df, _) in list(self.written.items()):
+            if df <= self.freq[folded] - accented_total[folded]:
+                del self.written[folded]
         self.by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)
         for term in self.freq:
             self.by_length[len(term)].append((term, _signature(term)))

@@ -14,7 +14,8 @@ from whoosh import index, sorting
 from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, members
 from search.serve.highlight import Highlighter, best_match
-from search.text.languages import normalize
+from search.text.analysis import lower
+from search.text.languages import is_word, normalize
 from search.engine.postings import Postings
 from search.query.plan import QueryPlan, build, filters, plan
 from search.engine.ranking import Ranker, Unsupported
@@ -31,11 +32,15 @@ MAX_PAGE = 1000
 MAX_PER_PAGE = 100
 CANDIDATES = 60  # documents the full ranking looks at, at least
 RERANK_ALL = 80  # up to this many matches, the full ranking scores them all
+FEW = 3  # fewer hits than this with every word required: documents with most of the words join
+LONG = 4  # content words (Lao: syllables) from which a query is long enough to loosen, question or not
 MAX_SEARCHERS = 2  # open at once per process
 POOL_WAIT = 0.1  # seconds between looks at the generation while waiting for a searcher
 # Near ties go to documents in force: a small factor, so relevance still decides clear cases.
 STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
                  "unknown": 0.95, "repealed": 0.9}
+# A term list has every topic's words: it answers term questions ('truy thu tiếng Lào là gì'), not topics.
+TERM_LIST_FACTOR = {"glossary": 0.5}
 
 
 class NoIndex(RuntimeError):
@@ -122,6 +127,15 @@ def whoosh_scores(searcher, q, candidates: list[int]) -> dict[int, float]:
         if matcher.is_active() and matcher.id() == docnum:
             out[docnum] = matcher.score()
     return out
+
+
+def at_least(sets: list[int], k: int) -> int:
+    """The documents in at least k of the sets (bitmaps)."""
+    counts = [-1] + [0] * k  # counts[j]: documents in j or more of the sets seen so far
+    for bits in sets:
+        for j in range(k, 0, -1):
+            counts[j] |= counts[j - 1] & bits
+    return counts[k] if k > 0 else -1
 
 
 def _doc(searcher, docnum: int) -> dict:
@@ -235,16 +249,32 @@ class SearchService:
             suggestion = self._suggestion(gen, searcher, p)
             results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
             corrected = False
+            # The query as typed is searched. A correction (offered only for words that are not words of
+            # the language) replaces its results only when no document has all of its words.
             if results.total == 0 and suggestion:
-                alt = self._run(gen, searcher, plan(suggestion), lang, facets or {}, sort, page, per_page, True)
+                alt = self._found(gen, searcher, plan(suggestion), lang, facets or {}, sort, page, per_page)
                 if alt.total:
-                    results, corrected, p = alt, True, plan(suggestion)
-            if results.total == 0 and len(p.folded) > 1:
-                results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=False)
+                    results, corrected = alt, True
+            if not corrected:
+                results = self._loosened(gen, searcher, p, results, lang, facets or {}, sort, page, per_page)
         results.query = text
         results.suggestion = suggestion
         results.corrected = corrected
         gen.recent.put(key, results)
+        return results
+
+    def _found(self, gen, searcher, p: QueryPlan, lang, facets, sort, page, per_page) -> SearchResults:
+        results = self._run(gen, searcher, p, lang, facets, sort, page, per_page, conjunctive=True)
+        return self._loosened(gen, searcher, p, results, lang, facets, sort, page, per_page)
+
+    def _loosened(self, gen, searcher, p: QueryPlan, results, lang, facets, sort, page, per_page) -> SearchResults:
+        """When few documents have every word, those with most of the words join them, ranked together:
+        a question is not all-or-nothing over a word no document uses."""
+        few = results.total == 0 or (results.total < FEW and (len(p.content) >= LONG or bool(p.asking)))
+        if few and len(p.content) > 1:
+            loose = self._run(gen, searcher, p, lang, facets, sort, page, per_page, conjunctive=False)
+            if loose.total > results.total:
+                return loose
         return results
 
     def recent_results(self) -> dict:
@@ -262,7 +292,9 @@ class SearchService:
             pieces, pos = [], 0
             for tok in FOLDED(text, chars=True):
                 # Known words are looked up in the index; the vocabulary is loaded only for unknown ones.
-                if budget and not tok.text.isdigit() and not reader.doc_frequency("body_f", tok.text):
+                # A well-formed word is searched as typed, even when no document has it ('sức khỏe').
+                if (budget and not tok.text.isdigit() and not reader.doc_frequency("body_f", tok.text)
+                        and not is_word(lower(text[tok.startchar:tok.endchar]))):
                     speller = gen.speller(searcher)
                     budget -= 1
                     fix = speller.correct(tok.text)
@@ -282,12 +314,19 @@ class SearchService:
         except Unsupported:
             return whoosh_scores(searcher, q, candidates)
 
-    def _rerank(self, gen, searcher, built, candidates: list[int], window: int) -> list[tuple[float, int, str]]:
-        """Every ranking signal, on the candidates only, then the near-tie preference for documents in force."""
+    def _rerank(self, gen, searcher, built, candidates: list[int], window: int,
+                words: list[int] | None = None, term_question: bool = False) -> list[tuple[float, int, str]]:
+        """Every ranking signal, on the candidates only, then the near-tie preference for documents in
+        force. words: each required word's documents, when a document need not have them all: a
+        document's score is scaled by the share of them it has."""
         reader = searcher.reader()
         ranked = []
         for docnum, score in self._scores(gen, searcher, built.ranked, candidates).items():
             status = gen.docsets.value(reader, "status", docnum)
+            if words:
+                score *= sum(bits >> docnum & 1 for bits in words) / len(words)
+            if not term_question:
+                score *= TERM_LIST_FACTOR.get(gen.docsets.value(reader, "type", docnum), 1.0)
             ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked[:window]
@@ -302,6 +341,10 @@ class SearchService:
         reader = searcher.reader()
         # Which documents match, as bitmaps (cached per term): the total and the facet counts need no scoring.
         docs = gen.docsets.evaluate(reader, built.required)
+        words = None
+        if not conjunctive:
+            words = [gen.docsets.evaluate(reader, w) for w in built.words]
+            docs &= at_least(words, len(words) - -(-len(words) // 3))  # most: all but a third
         if flt is not None:
             docs &= gen.docsets.evaluate(reader, flt)
         total = docs.bit_count()
@@ -320,7 +363,7 @@ class SearchService:
                 # (the best by score, then by document number: what Whoosh's top-N collector keeps)
                 scores = self._scores(gen, searcher, built.required, members(docs))
                 candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
-            ranked = self._rerank(gen, searcher, built, candidates, window)
+            ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question)
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
         for score, docnum, _ in page_items:

@@ -47,6 +47,11 @@ def fold(token: str) -> str:
     return token
 
 
+def is_word(token: str) -> bool:
+    """Whether a lowercased token is well formed in every language whose script it uses."""
+    return all(lang.is_word(token) for lang in _REGISTRY.values())
+
+
 def match_key(text: str) -> str:
     """Text as comparisons see it: normalized, lowercased and folded (for filters and prefix matching)."""
     return fold(normalize(text).lower())
@@ -70,4 +75,4 @@ def slugify(text: str) -> str:
     return _SLUG_DROP.sub("-", fold(normalize(text).lower())).strip("-_")
 
 
-__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect"]
+__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect", "is_word"]

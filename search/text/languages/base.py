@@ -25,6 +25,13 @@ class Language:
     number_words: words people type for a document type, mapped to the number's abbreviation part.
     function_words: folded tokens a query may contain that a matching document need not.
     letters: a regex character class of the letters that mark text as written in this language.
+    question_words: phrases of asking and filler ('bao nhiêu', 'ມີຫຍັງແດ່'), written with their accents:
+        a query's words that match one rank a little and are never required.
+    closing_words: words that ask only at the end of a query ('không' in '… có được hưởng không').
+    term_question_words: phrases that ask for a term or its translation ('tiếng Lào', 'ພາສາລາວ'): only
+        such a query wants a glossary page first.
+    is_word: whether a lowercased token is a well-formed word of the language (a spelling correction is
+        offered only for tokens that are not).
     """
 
     code: str
@@ -38,6 +45,10 @@ class Language:
     folds: bool = True  # False when fold is the identity (skipped on the hot path)
     function_words: frozenset[str] = frozenset()  # help ranking, never required ('của', 'ຂອງ')
     letters: str | None = None
+    question_words: tuple[str, ...] = ()
+    closing_words: tuple[str, ...] = ()
+    term_question_words: tuple[str, ...] = ()
+    is_word: Callable[[str], bool] = lambda token: True
 
     def script_re(self) -> re.Pattern | None:
         return re.compile(f"{self.script}+") if self.script else None

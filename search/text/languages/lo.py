@@ -63,7 +63,9 @@ def normalize(text: str) -> str:
 
 
 def fold(token: str) -> str:
-    return token
+    # ໃ and ໄ sound the same and ໃ is written in a score of words only: a slip between them is the
+    # commonest misspelling (ປັບໃໝ, ປັບໄໝ), so the folded fields hold ໄ for both.
+    return token.replace("ໃ", "ໄ") if "ໃ" in token else token
 
 
 def _vowel_from(s: str, j: int) -> bool:
@@ -133,16 +135,42 @@ def segment(s: str):
         yield start, i
 
 
+_VOWEL_SIGNS = set("\u0eb1\u0eb4\u0eb5\u0eb6\u0eb7\u0eb8\u0eb9\u0ebb\u0ecd") | FOLLOW_VOWELS | set(LEAD_VOWELS)
+
+
+def _has_vowel(syllable: str) -> bool:
+    """Every written Lao syllable has a vowel: a sign, a leading vowel, or ວ/ອ between an onset and
+    its final (ກວດ, ຂອງ). A run of consonants alone (ວນ of a dropped ັ) is a typing slip."""
+    if any(c in _VOWEL_SIGNS for c in syllable):
+        return True
+    return len(syllable) >= 3 and any(c in "ວອຍ" for c in syllable[1:-1] + syllable[-1:])
+
+
+def is_word(token: str) -> bool:
+    """A run of well-formed Lao syllables (or a token of another script, which this cannot judge)."""
+    if not _LAO.search(token):
+        return True
+    return all(_has_vowel(token[a:b]) for a, b in segment(token))
+
+
 LANGUAGE = Language(
     code="lo",
     name="ພາສາລາວ",
     normalize=normalize,
     fold=fold,
-    folds=False,
     script="[\u0e80-\u0ecf\u0edc-\u0eff]",
     segment=segment,
     letters="[\u0e80-\u0ecf\u0edc-\u0eff]",
     number_words={"ດຳລັດ": "ດລ", "ຂໍ້ຕົກລົງ": "ຂຕລ", "ກົດໝາຍ": "ສພຊ"},
     issuer_aliases={"na": "ສພຊ"},
     function_words=frozenset("ຂອງ ແລະ ໃນ ທີ່ ໃຫ້ ກັບ ຈາກ ເປັນ ຫຼື ແມ່ນ ໄດ້ ຕໍ່ ເພື່ອ".split()),
+    # Written as typed, without spaces: each is matched syllable by syllable in the query.
+    question_words=(
+        "ມີຫຍັງແດ່", "ຫຍັງແດ່", "ແມ່ນຫຍັງ", "ຫຍັງ", "ແດ່", "ຈັກ", "ເທົ່າໃດ", "ແນວໃດ", "ຄືແນວໃດ",
+        "ໃຜ", "ເມື່ອໃດ", "ຕອນໃດ", "ຢູ່ໃສ", "ໃສ", "ບ່ອນໃດ", "ເປັນຫຍັງ", "ຍ້ອນຫຍັງ", "ເພາະຫຍັງ", "ໃດ",
+        "ແມ່ນບໍ", "ໄດ້ບໍ", "ບໍ", "ບໍ່ນໍ", "ນໍ", "ເດ", "ຂໍຖາມ", "ຢາກຮູ້", "ຢາກຖາມ",
+    ),
+    term_question_words=("ພາສາລາວ", "ພາສາຫວຽດນາມ", "ພາສາຫວຽດ", "ຄຳສັບ", "ໝາຍຄວາມວ່າ", "ແປວ່າ",
+                         "ເອີ້ນວ່າຫຍັງ"),
+    is_word=is_word,
 )

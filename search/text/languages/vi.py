@@ -96,6 +96,21 @@ def fold(token: str) -> str:
     return token.translate(FOLD_TABLE) if _FOLDABLE.search(token) else token
 
 
+# A syllable's shape, on its folded lowercase form: onset, optional glide, one to three vowels, coda.
+# Permissive (it accepts some syllables no one writes) but it rejects what typing slips most often make:
+# a letter no syllable ends in (tar), doubled consonants (thanhh), vowels with no place (thaanh).
+_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?"
+                       r"(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?")
+
+
+def is_word(token: str) -> bool:
+    """A well-formed Vietnamese syllable (or a token of another script, which this cannot judge)."""
+    folded = fold(token)
+    if not folded.isascii() or not folded.isalpha():
+        return True
+    return _SYLLABLE.fullmatch(folded) is not None
+
+
 LANGUAGE = Language(
     code="vi",
     name="Tiếng Việt",
@@ -107,4 +122,14 @@ LANGUAGE = Language(
     },
     letters="[A-Za-z\u00c0-\u024f\u1ea0-\u1ef9\u0300-\u036f]",
     function_words=frozenset("cua va cac nhung ve cho voi trong la duoc theo nay do thi mot nhu tai tu den".split()),
+    question_words=(
+        "bao nhiêu", "bao lâu", "bao giờ", "mấy", "là gì", "gì", "thế nào", "như thế nào", "ra sao",
+        "có được không", "được không", "hay không", "có phải", "phải không", "khi nào", "lúc nào", "ai",
+        "ở đâu", "đâu", "tại sao", "vì sao", "nào", "những", "cho hỏi", "xin hỏi", "cho biết",
+        "muốn biết", "hỏi", "vậy", "thì sao", "có", "nhé", "ạ", "nhỉ", "hả",
+    ),
+    closing_words=("không", "chưa", "chứ"),
+    term_question_words=("tiếng lào", "tiếng việt", "nghĩa là gì", "thuật ngữ", "dịch là", "dịch sang",
+                         "tiếng lào là gì", "gọi là gì"),
+    is_word=is_word,
 )
