@@ -44,7 +44,7 @@ from search import CrossLanguageSearch, Record, SearchService, SuggestionRecord,
 DEVSET = ROOT / "tests" / "quality" / "devset.yaml"
 CONTENT_DIRS = (ROOT / "content", ROOT / "tests" / "data" / "search" / "content")
 KINDS = ("accented_vi", "unaccented_vi", "tone_placement_nfd", "doc_number", "lao_unspaced", "lao_variant",
-         "article", "typo", "cross_language")
+         "article", "typo", "cross_language", "question_vi", "question_lo", "broad")
 METRICS = ("ndcg@10", "mrr@10", "p@1", "article@1")
 METRIC_TITLES = {"ndcg@10": "nDCG@10", "mrr@10": "MRR@10", "p@1": "P@1", "article@1": "Art@1"}
 K = 10

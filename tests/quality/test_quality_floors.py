@@ -53,6 +53,9 @@ P1_FLOORS = {
     "overall": 0.96,
 }
 MRR_OVERALL_FLOOR = 0.97
+# Kinds added 2026-12-02 (issue 11) and measured, but without floors yet: they are left out of the
+# queries scored here, so "overall" is over the kinds above. Give a kind floors, then remove it here.
+REPORT_ONLY_KINDS = ("question_vi", "question_lo", "broad")
 ARTICLE_HIT_FLOORS = {
     "article": 0.94,
     "lao_variant": 0.99,
@@ -65,13 +68,15 @@ ARTICLE_HIT_FLOORS = {
 def results(tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("quality-index")
     quality.build_ours(index_dir)
-    return quality.evaluate(index_dir)
+    queries = [q for q in quality.load_devset() if q.kind not in REPORT_ONLY_KINDS]
+    return quality.aggregate(queries, quality.run_ours(index_dir, queries))
 
 
 def test_devset_is_complete():
     queries = quality.load_devset()
     assert len(queries) >= 90
     assert {q.kind for q in queries} == set(quality.KINDS)
+    assert set(REPORT_ONLY_KINDS) <= set(quality.KINDS)
     records, _, _, _ = quality.load_content()
     assert quality.check_judged_documents(queries, records) == []
 
