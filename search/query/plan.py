@@ -139,6 +139,7 @@ class Built:
     required: Q.Query  # what a document must match: counts and facets come from this alone
     ranked: Q.Query  # the same documents, scored with every ranking signal
     words: list[Q.Query] = field(default_factory=list)  # one clause per required word (or synonym run)
+    accented: list[Q.Query] = field(default_factory=list)  # per accented word typed: that exact form anywhere
 
 
 def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Built | None:
@@ -170,7 +171,9 @@ def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Built | None
     optional += [_any_field(bi_fields, b) for b in _bigrams(p.exact) if fold(b) != b]
     optional += [_any_field(fbi_fields, b) for b in _bigrams(p.folded)]
     optional += number
-    return Built(required, Q.AndMaybe(required, TreeOr(optional)) if optional else required, must)
+    content = set(p.content)
+    exact_forms = [TreeOr([Q.Term(n, t) for n in exact_fields]) for t in accented if fold(t) in content]
+    return Built(required, Q.AndMaybe(required, TreeOr(optional)) if optional else required, must, exact_forms)
 
 
 def filters(lang: str | None, facets: dict[str, str]) -> Q.Query | None:

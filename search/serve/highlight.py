@@ -13,7 +13,7 @@ from itertools import pairwise
 from search.text.analysis import lower, word_spans
 from search.text.languages import fold
 from search.engine.lru import Lru
-from search.text.numbers import find_numbers
+from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
 
 SNIPPET_CHARS = 220
@@ -54,6 +54,7 @@ def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
         word = lambda i: text[starts[i]:ends[i]]
     if not hits:
         return []
+    hits = _exact_first(unit, plan, hits, starts, ends, word)
     pairs = set(pairwise(plan.folded))
     paired: set[int] = set()
     for i, j in pairwise(hits):
@@ -62,6 +63,18 @@ def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
     if paired:
         return [(starts[i], ends[i]) for i in sorted(paired)]
     return [(starts[i], ends[i]) for i in hits if word(i) not in plan.joined]
+
+
+def _exact_first(unit: _Text, plan: QueryPlan, hits: list[int], starts, ends, word) -> list[int]:
+    """Where the text has a word with the accents typed ('đồng'), its other accent forms ('động',
+    'đóng') are not marked."""
+    typed = {fold(w): w for w in plan.exact if fold(w) != w}
+    if not typed:
+        return hits
+    lowered = unit.lowered
+    written = {i: lowered[starts[i]:ends[i]] for i in hits}
+    present = {f for f, w in typed.items() if any(written[i] == w for i in hits if word(i) == f)}
+    return [i for i in hits if word(i) not in present or written[i] == typed[word(i)]]
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -147,13 +160,20 @@ class Prepared:
 
 
 class _Query:
-    """What scoring needs from a query plan, worked out once per document instead of once per unit."""
+    """What scoring needs from a query plan, worked out once per document instead of once per unit.
+    rarity: each folded word's weight (rarer words weigh more; mean 1 over the words asked for)."""
 
-    def __init__(self, plan: QueryPlan):
+    def __init__(self, plan: QueryPlan, rarity: dict[str, float] | None = None):
         folded = tuple(plan.folded)
         self.pattern = _pattern(folded)
         self.words = tuple(dict.fromkeys(folded))
+        content = set(plan.content)
+        # Asking and function words help a little; the words asked for decide.
+        self.weight = {w: (rarity or {}).get(w, 1.0) * (1.0 if w in content else 0.2) for w in self.words}
         self.pairs = _pair_patterns(folded)
+        # Neighbouring words of the query side by side in a text: it says what the query says.
+        self.together = tuple(dict.fromkeys(
+            (f"{a} {b}", a + b) for a, b in pairwise(folded) if a in content or b in content))
         self.accented = [w for w in plan.exact if fold(w) != w]
         self.numbers = frozenset(plan.number_keys)
         # A number's key starts with its digits (leading zeros dropped): a text citing it has them too.
@@ -171,8 +191,10 @@ def _base_score(unit: _Text, q: _Query) -> float:
     exact_hits = sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
     head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
-    return (3 * len(set(found)) + 2 * len(head_seen) + 6 * head_pairs + 0.5 * min(exact_hits, 20)
-            + 0.1 * min(len(found), 50))
+    weight = q.weight.get
+    together = sum(1 for spaced, joined in q.together if spaced in folded or joined in folded) if found else 0
+    return (3 * sum(weight(w, 1.0) for w in set(found)) + 2 * sum(weight(w, 1.0) for w in head_seen)
+            + 6 * head_pairs + 1.5 * together + 0.5 * min(exact_hits, 20) + 0.1 * min(len(found), 50))
 
 
 def _distinct_words(unit: _Text, q: _Query) -> int:
@@ -233,11 +255,15 @@ def _names_unit(unit: _Text, q: _Query) -> bool:
     return _heading_pairs(unit, q, numbered=True) > 0
 
 
-def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None) -> Match:
+def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
+               rarity: dict[str, float] | None = None) -> Match:
     """The unit (article or step) that answers the query best, or the document's opening text.
-    prepared: the document's Prepared form, when the caller keeps one."""
+    prepared: the document's Prepared form, when the caller keeps one; rarity: see _Query."""
     prepared = prepared or Prepared(doc)
-    q = _Query(plan)
+    q = _Query(plan, rarity)
+    if names_document(plan, doc.get("number") or ""):
+        # The query is this document's number: it opens at the top, not at a section citing another.
+        return Match(None, None, _snippet(prepared.opening, plan))
     named = [u for u in prepared.units if _names_unit(u[1], q)]
     best, best_score = None, 0.0
     for anchor, unit in named or prepared.units:

@@ -7,6 +7,7 @@ import queue
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from math import log
 from pathlib import Path
 
 from whoosh import index, sorting
@@ -41,6 +42,9 @@ STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not
                  "unknown": 0.95, "repealed": 0.9}
 # A term list has every topic's words: it answers term questions ('truy thu tiếng Lào là gì'), not topics.
 TERM_LIST_FACTOR = {"glossary": 0.5}
+# A document without a typed word's accents ('đóng', 'động' for 'đồng') keeps this share of its score
+# per such word: the exact form ranks first, the others still follow.
+OTHER_ACCENTS = 0.6
 
 
 class NoIndex(RuntimeError):
@@ -127,6 +131,16 @@ def whoosh_scores(searcher, q, candidates: list[int]) -> dict[int, float]:
         if matcher.is_active() and matcher.id() == docnum:
             out[docnum] = matcher.score()
     return out
+
+
+def rarity(reader, p: QueryPlan) -> dict[str, float]:
+    """Each query word's inverse document frequency, scaled to a mean of 1 over the words asked for:
+    which article answers is decided by the words few documents have."""
+    n = reader.doc_count() or 1
+    idf = {w: log(1 + n / (1 + reader.doc_frequency("body_f", w))) for w in dict.fromkeys(p.folded)}
+    asked = [idf[w] for w in dict.fromkeys(p.content)] or list(idf.values())
+    mean = sum(asked) / len(asked) if asked else 1.0
+    return {w: v / mean for w, v in idf.items()} if mean else {}
 
 
 def at_least(sets: list[int], k: int) -> int:
@@ -321,12 +335,15 @@ class SearchService:
         document's score is scaled by the share of them it has."""
         reader = searcher.reader()
         ranked = []
+        accents = [gen.docsets.evaluate(reader, q) for q in built.accented]
         for docnum, score in self._scores(gen, searcher, built.ranked, candidates).items():
             status = gen.docsets.value(reader, "status", docnum)
             if words:
                 score *= sum(bits >> docnum & 1 for bits in words) / len(words)
             if not term_question:
                 score *= TERM_LIST_FACTOR.get(gen.docsets.value(reader, "type", docnum), 1.0)
+            if accents:
+                score *= OTHER_ACCENTS + (1 - OTHER_ACCENTS) * sum(b >> docnum & 1 for b in accents) / len(accents)
             ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked[:window]
@@ -366,10 +383,11 @@ class SearchService:
             ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question)
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
+        weights = rarity(reader, p)
         for score, docnum, _ in page_items:
             prepared = gen.highlighter.prepared(docnum, lambda: _doc(searcher, docnum))  # noqa: B023 (called at once)
             doc = prepared.doc
-            match = best_match(doc, p, prepared)
+            match = best_match(doc, p, prepared, weights)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
         return SearchResults(p.text, lang, total, page, per_page, hits, gen.docsets.counts(reader, docs))

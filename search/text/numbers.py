@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from search.text.analysis import lower
 from search.text.languages import all_languages, fold, normalize
@@ -55,6 +56,14 @@ def number_words() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _glued() -> tuple[re.Pattern, re.Pattern]:
+    """Where a type abbreviation and the number are typed as one word ('qd216', '216QĐ', 'nd12/2022'):
+    only known abbreviations are cut off, since others are parts of their own ('QH13')."""
+    abbrs = "|".join(sorted({re.escape(abbr) for _, abbr in number_words()}, key=len, reverse=True))
+    return (re.compile(rf"(?<![^\W\d_])({abbrs})(?=\d)"), re.compile(rf"(?<=\d)({abbrs})(?![^\W\d_])"))
+
+
 def query_parts(text: str) -> list[str]:
     """Number parts in a free query ('quyết định 216' → ['qd', '216']); empty when it names no number."""
     prepared = _SPACES.sub(" ", _prepare(text))
@@ -62,6 +71,8 @@ def query_parts(text: str) -> list[str]:
         return []
     for word, abbr in number_words():
         prepared = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", abbr, prepared)
+    before, after = _glued()
+    prepared = after.sub(r" \1", before.sub(r"\1 ", prepared))
     tokens = [t for t in re.split(r"[\s/-]+", prepared) if t]
     out = []
     for tok in tokens:
@@ -72,3 +83,16 @@ def query_parts(text: str) -> list[str]:
         if tok and tok not in out:
             out.append(tok)
     return out
+
+
+def names_document(plan, number: str) -> bool:
+    """Whether a query (a query plan) is nothing but this document number, in any written form
+    ('216/QĐ-BHXH', 'qd216', 'quyết định 216')."""
+    if not number or not (plan.number_keys or plan.number_parts):
+        return False
+    key = canonical(number)
+    own = set(parts(key))
+    if not (key in plan.number_keys or (plan.number_parts and set(plan.number_parts) <= own)):
+        return False
+    words = {w for word, _ in number_words() for w in word.split()}
+    return all(t in own or t in words or set(query_parts(t)) <= own for t in plan.content)
