@@ -10,14 +10,16 @@ from functools import lru_cache
 from html import escape
 from itertools import pairwise
 
-from search.text.analysis import lower, word_spans
+from search.text.analysis import lower, terms, word_spans
 from search.text.languages import fold
 from search.engine.lru import Lru
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
 
 SNIPPET_CHARS = 220
-MAX_PREPARED = 2000  # documents kept prepared per index generation (~10 KB each)
+MAX_PREPARED = 2000  # documents' worth kept prepared per index generation...
+PREPARED_CHARS = 10_000  # ...counting one per this many characters of text
+MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
 LAO = re.compile("[\u0e80-\u0eff]")
 _DIGITS = re.compile(r"\d+")
 
@@ -136,13 +138,38 @@ class _Text:
 class Prepared:
     """A stored document, and its units and opening text prepared for scoring (read-only once built)."""
 
-    __slots__ = ("_intro", "_opening", "doc", "units")
+    __slots__ = ("_intro", "_opening", "_where", "doc", "units")
 
     def __init__(self, doc: dict):
         self.doc = doc
         self.units = [(anchor, _Text(heading, text)) for anchor, heading, text in doc.get("units", [])]
         self._intro: _Text | None = None
         self._opening: _Text | None = None
+        self._where: dict[str, array] | None = None
+
+    @property
+    def where(self) -> dict[str, array]:
+        """Each folded word of the units' headings and texts → the units that have it, in order: a
+        query looks only at units with its words, so a law of 400 articles costs what a page costs."""
+        if self._where is None:
+            where: dict[str, array] = {}
+            for i, (_, unit) in enumerate(self.units):
+                for word in set(terms(unit.text, "folded")) | set(terms(unit.heading, "folded")):
+                    where.setdefault(word, array("i")).append(i)
+            self._where = where
+        return self._where
+
+    def candidates(self, q: "_Query", limit: int) -> list[int]:
+        """Up to limit units (in document order) with the most query words, rarer words counting more."""
+        if len(self.units) <= limit:
+            return list(range(len(self.units)))
+        weight: dict[int, float] = {}
+        for word in q.words:
+            w = q.weight.get(word, 1.0)
+            for i in self.where.get(word, ()):
+                weight[i] = weight.get(i, 0.0) + w
+        best = sorted(weight, key=lambda i: (-weight[i], i))[:limit]
+        return sorted(best)
 
     @property
     def intro(self) -> _Text:
@@ -266,7 +293,8 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
         return Match(None, None, _snippet(prepared.opening, plan))
     named = [u for u in prepared.units if _names_unit(u[1], q)]
     best, best_score = None, 0.0
-    for anchor, unit in named or prepared.units:
+    units = named or [prepared.units[i] for i in prepared.candidates(q, MAX_SCORED)]
+    for anchor, unit in units:
         if named and best is None:
             best, best_score = (anchor, unit), _score(unit, q)
             continue
@@ -296,7 +324,12 @@ class Highlighter:
     def prepared(self, docnum: int, load: Callable[[], dict]) -> Prepared:
         """The document's Prepared form; load() reads the stored document when it is not kept."""
         found = self._prepared.get(docnum)
-        return found if found is not None else self._prepared.add(docnum, Prepared(load()))
+        if found is not None:
+            return found
+        prepared = Prepared(load())
+        # Weighed by size: a law of 300,000 characters takes the room of thirty short pages.
+        size = sum(len(unit.text) for _, unit in prepared.units) + len(prepared.doc.get("intro") or "")
+        return self._prepared.add(docnum, prepared, 1 + size // PREPARED_CHARS)
 
 
 def _cut(text: str) -> str:

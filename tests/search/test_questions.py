@@ -103,3 +103,14 @@ def test_a_term_list_comes_after_documents_about_the_topic(service):
     assert service.search("thanh tra bảo hiểm xã hội", lang="vi").hits[0].id != "glossary"
     asked = service.search("thanh tra bảo hiểm xã hội tiếng Lào là gì", lang="vi")
     assert asked.hits[0].id == "glossary"
+
+
+def test_a_long_law_opens_at_the_article_with_the_rare_words(tmp_path):
+    filler = "Đơn vị sử dụng lao động đóng bảo hiểm xã hội cho người lao động theo quy định."
+    units = [(f"art-{n}", f"Điều {n}. Quy định chung {n}", filler) for n in range(1, 201)]
+    units[141] = ("art-142", "Điều 142. Trợ cấp mai táng", "Người lo mai táng được nhận trợ cấp mai táng "
+                  "khi người lao động đóng bảo hiểm xã hội qua đời.")
+    records = [rec("luat-dai", "vi", "Luật dài", type="law", units=units)]
+    build_index(tmp_path, records, suggestions(records), full=True)
+    hit = SearchService(tmp_path).search("người lao động đóng bảo hiểm được trợ cấp mai táng không").hits[0]
+    assert hit.article == "art-142" and "<mark>mai táng</mark>" in hit.snippet
