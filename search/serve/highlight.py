@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from search.query.plan import QueryPlan
 SNIPPET_CHARS = 220
 MAX_PREPARED = 2000  # documents' worth kept prepared per index generation...
 PREPARED_CHARS = 10_000  # ...counting one per this many characters of text
+K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document's units
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
 LAO = re.compile("[\u0e80-\u0eff]")
 _DIGITS = re.compile(r"\d+")
@@ -148,6 +150,10 @@ class Prepared:
         self._where: dict[str, array] | None = None
 
     @property
+    def mean_chars(self) -> float:
+        return (sum(len(unit.folded) for _, unit in self.units) / len(self.units) or 1.0) if self.units else 1.0
+
+    @property
     def where(self) -> dict[str, array]:
         """Each folded word of the units' headings and texts → the units that have it, in order: a
         query looks only at units with its words, so a law of 400 articles costs what a page costs."""
@@ -202,6 +208,7 @@ class _Query:
         self.together = tuple(dict.fromkeys(
             (f"{a} {b}", a + b) for a, b in pairwise(folded) if a in content or b in content))
         self.accented = [w for w in plan.exact if fold(w) != w]
+        self.mean_chars = 1.0  # the document's mean unit length, set per document
         self.numbers = frozenset(plan.number_keys)
         # A number's key starts with its digits (leading zeros dropped): a text citing it has them too.
         self.number_digits = [m.group(0) for m in map(_DIGITS.match, self.numbers) if m]
@@ -220,8 +227,11 @@ def _base_score(unit: _Text, q: _Query) -> float:
     head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
     weight = q.weight.get
     together = sum(1 for spaced, joined in q.together if spaced in folded or joined in folded) if found else 0
-    return (3 * sum(weight(w, 1.0) for w in set(found)) + 2 * sum(weight(w, 1.0) for w in head_seen)
-            + 6 * head_pairs + 1.5 * together + 0.5 * min(exact_hits, 20) + 0.1 * min(len(found), 50))
+    # BM25 within the document: repeats count less and less, and a long unit's words count less.
+    norm = K1 * (1 - B + B * len(folded) / q.mean_chars) if found else 0.0
+    text = sum(weight(w, 1.0) * tf * (K1 + 1) / (tf + norm) for w, tf in Counter(found).items())
+    return (3 * text + 2 * sum(weight(w, 1.0) for w in head_seen)
+            + 6 * head_pairs + 1.5 * together + 0.5 * min(exact_hits, 20))
 
 
 def _distinct_words(unit: _Text, q: _Query) -> int:
@@ -288,6 +298,7 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     prepared: the document's Prepared form, when the caller keeps one; rarity: see _Query."""
     prepared = prepared or Prepared(doc)
     q = _Query(plan, rarity)
+    q.mean_chars = prepared.mean_chars
     if names_document(plan, doc.get("number") or ""):
         # The query is this document's number: it opens at the top, not at a section citing another.
         return Match(None, None, _snippet(prepared.opening, plan))

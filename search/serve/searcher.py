@@ -284,7 +284,7 @@ class SearchService:
     def _loosened(self, gen, searcher, p: QueryPlan, results, lang, facets, sort, page, per_page) -> SearchResults:
         """When few documents have every word, those with most of the words join them, ranked together:
         a question is not all-or-nothing over a word no document uses."""
-        few = results.total == 0 or (results.total < FEW and (len(p.content) >= LONG or bool(p.asking)))
+        few = results.total == 0 or bool(p.asking) or (results.total < FEW and len(p.content) >= LONG)
         if few and len(p.content) > 1:
             loose = self._run(gen, searcher, p, lang, facets, sort, page, per_page, conjunctive=False)
             if loose.total > results.total:
@@ -361,7 +361,7 @@ class SearchService:
         words = None
         if not conjunctive:
             words = [gen.docsets.evaluate(reader, w) for w in built.words]
-            docs &= at_least(words, len(words) - -(-len(words) // 3))  # most: all but a third
+            docs &= at_least(words, -(-len(words) // 2))  # at least half of them
         if flt is not None:
             docs &= gen.docsets.evaluate(reader, flt)
         total = docs.bit_count()

@@ -70,9 +70,15 @@ def detect(text: str) -> str | None:
 _SLUG_DROP = re.compile(r"[^\w\u0300-\u036f\u0e80-\u0eff]+")
 
 
+_SLUG_FOLDS = tuple(lang.fold for lang in _REGISTRY.values() if lang.folds and lang.slug_folds)
+
+
 def slugify(text: str) -> str:
     """A readable URL fragment: folded, lowercased, words joined by '-'; other scripts kept as written."""
-    return _SLUG_DROP.sub("-", fold(normalize(text).lower())).strip("-_")
+    text = normalize(text).lower()
+    for folder in _SLUG_FOLDS:
+        text = folder(text)
+    return _SLUG_DROP.sub("-", text).strip("-_")
 
 
 __all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect", "is_word"]

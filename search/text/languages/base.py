@@ -49,6 +49,7 @@ class Language:
     closing_words: tuple[str, ...] = ()
     term_question_words: tuple[str, ...] = ()
     is_word: Callable[[str], bool] = lambda token: True
+    slug_folds: bool = True  # False when folding would change anchors written in this language
 
     def script_re(self) -> re.Pattern | None:
         return re.compile(f"{self.script}+") if self.script else None

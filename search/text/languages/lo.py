@@ -173,4 +173,5 @@ LANGUAGE = Language(
     term_question_words=("ພາສາລາວ", "ພາສາຫວຽດນາມ", "ພາສາຫວຽດ", "ຄຳສັບ", "ໝາຍຄວາມວ່າ", "ແປວ່າ",
                          "ເອີ້ນວ່າຫຍັງ"),
     is_word=is_word,
+    slug_folds=False,  # anchors keep ໃ as written: links to them were made before ໃ/ໄ folded together
 )
