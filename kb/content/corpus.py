@@ -8,7 +8,7 @@ from pathlib import Path
 from search.text.languages import CODES
 
 from ..errors import Problem
-from . import checks
+from . import checks, terminology
 from .documents import Document, load_document
 from .glossary import Glossary, load_glossary
 from .markdown import make_parser, render_html
@@ -84,9 +84,13 @@ class Corpus:
             if found is None:
                 return None
             return f"/{found.lang}/docs/{found.id}" + (f"#{anchor}" if anchor else "")
-        if doc.lang not in self._markings:
-            self._markings[doc.lang] = TermMarking(self.glossary, doc.lang)
-        return render_html(make_parser(), doc.parsed, resolve, self._markings[doc.lang])
+        return render_html(make_parser(), doc.parsed, resolve, self.marking(doc.lang))
+
+    def marking(self, lang: str) -> TermMarking:
+        """The glossary marking of one language: what the pages link, and what the terminology checks count."""
+        if lang not in self._markings:
+            self._markings[lang] = TermMarking(self.glossary, lang)
+        return self._markings[lang]
 
 
 def load_corpus(content_dir: Path) -> Corpus:
@@ -112,5 +116,9 @@ def load_corpus(content_dir: Path) -> Corpus:
     corpus.problems.extend(ledger_problems)
     corpus.glossary, glossary_problems = load_glossary(content_dir / GLOSSARY_FILE)
     corpus.problems.extend(glossary_problems)
+    markings = {code: corpus.marking(code) for code in CODES}
+    corpus.problems.extend(terminology.check_translation_terms(loaded, corpus.source_of, corpus.glossary, markings))
+    corpus.problems.extend(terminology.check_term_languages(
+        loaded, corpus.glossary, content_dir / GLOSSARY_FILE, markings))
     corpus.problems.sort(key=lambda p: (p.path, p.line, p.code))
     return corpus

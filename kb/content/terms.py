@@ -20,6 +20,10 @@ class TermMarking:
         self.terms = {t.id: t for t in glossary.terms if t.mark and lang in t.sides}
         self.finder = TermFinder({t.id: t.forms(lang) for t in self.terms.values()})
 
+    def terms_in(self, text: str) -> set[str]:
+        """Ids of the terms this marking would link in a text: the same matching, every use counted."""
+        return {term_id for _, _, term_id in self.finder.find(normalize(text))}
+
     def apply(self, tokens: list[Token]) -> None:
         """Rewrites text tokens in place; headings, links and code are left alone."""
         seen: set[str] = set()
