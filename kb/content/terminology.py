@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search.languages import CODES
+from search import CODES
 
 from ..errors import Problem, display_path
 from .documents import Document
