@@ -38,6 +38,9 @@ def asking_words(text: str) -> tuple[frozenset[str], bool]:
         asking.update(range(start, end))
     if folded and _matches(exact[-1:], folded[-1:], _CLOSING):
         asking.add(len(folded) - 1)
+    term = _matches(exact, folded, _TERM_QUESTIONS)
+    for start, end, _ in term:  # 'tiếng Lào' asks for the term: documents need not say it
+        asking.update(range(start, end))
     content = {w for i, w in enumerate(folded) if i not in asking}
-    term_question = bool(_matches(exact, folded, _TERM_QUESTIONS))
+    term_question = bool(term)
     return frozenset(folded[i] for i in asking) - content, term_question

@@ -31,6 +31,7 @@ class Match:
     anchor: str | None
     heading: str | None
     snippet: str  # HTML: escaped text with <mark> around matched words
+    score: float = 0.0  # how well that unit (or the introduction) answers the query
 
 
 def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
@@ -294,14 +295,28 @@ def _names_unit(unit: _Text, q: _Query) -> bool:
 
 def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
                rarity: dict[str, float] | None = None) -> Match:
-    """The unit (article or step) that answers the query best, or the document's opening text.
-    prepared: the document's Prepared form, when the caller keeps one; rarity: see _Query."""
+    """The unit (article or step) that answers the query best, or the document's opening text, with
+    its snippet. prepared: the document's Prepared form, when the caller keeps one; rarity: see _Query."""
+    return with_snippet(best_unit(doc, plan, prepared, rarity), plan)
+
+
+@dataclass
+class Choice:
+    """Which unit answers (or which opening text is shown), before its snippet is cut."""
+    anchor: str | None
+    text: _Text
+    score: float = 0.0  # how well it answers: the unit's score, or the introduction's
+    plain: bool = False  # the opening text as it is, without marks
+
+
+def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
+              rarity: dict[str, float] | None = None) -> Choice:
     prepared = prepared or Prepared(doc)
     q = _Query(plan, rarity)
     q.mean_chars = prepared.mean_chars
     if names_document(plan, doc.get("number") or ""):
         # The query is this document's number: it opens at the top, not at a section citing another.
-        return Match(None, None, _snippet(prepared.opening, plan))
+        return Choice(None, prepared.opening)
     named = [u for u in prepared.units if _names_unit(u[1], q)]
     best, best_score = None, 0.0
     units = named or [prepared.units[i] for i in prepared.candidates(q, MAX_SCORED)]
@@ -313,16 +328,22 @@ def best_match(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
         if better:
             best, best_score = (anchor, unit), score
     if best is not None and (named or _below(prepared.intro, q, best_score)):
-        anchor, unit = best
-        return Match(anchor, unit.heading, _snippet(unit, plan))
+        return Choice(best[0], best[1], best_score)
     if not plan.folded:
-        return Match(None, None, escape(_cut(prepared.intro.text)))
+        return Choice(None, prepared.intro, plain=True)
     # The summary opens the document, but when the introduction has more of the query's words, the
     # snippet shows them there.
     opening = prepared.opening
     if _distinct_words(prepared.intro, q) > _distinct_words(opening, q):
         opening = prepared.intro
-    return Match(None, None, _snippet(opening, plan))
+    return Choice(None, opening, max(best_score, _score(prepared.intro, q)))
+
+
+def with_snippet(choice: Choice, plan: QueryPlan) -> Match:
+    if choice.plain:
+        return Match(None, None, escape(_cut(choice.text.text)))
+    return Match(choice.anchor, choice.text.heading or None if choice.anchor else None,
+                 _snippet(choice.text, plan), choice.score)
 
 
 class Highlighter:

@@ -14,7 +14,7 @@ from whoosh import index, sorting
 
 from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, members
-from search.serve.highlight import Highlighter, best_match
+from search.serve.highlight import Choice, Highlighter, best_unit, with_snippet
 from search.text.analysis import lower
 from search.text.languages import is_word, normalize
 from search.engine.postings import Postings
@@ -34,13 +34,16 @@ MAX_PER_PAGE = 100
 CANDIDATES = 60  # documents the full ranking looks at, at least
 RERANK_ALL = 80  # up to this many matches, the full ranking scores them all
 FEW = 3  # fewer hits than this with every word required: documents with most of the words join
+UNIT_RERANK = 20  # a question's leading documents, ranked again by their best unit
+UNIT_SHARE = 0.3  # the best unit's share of that ranking
 LONG = 4  # content words (Lao: syllables) from which a query is long enough to loosen, question or not
 MAX_SEARCHERS = 2  # open at once per process
 POOL_WAIT = 0.1  # seconds between looks at the generation while waiting for a searcher
 # Near ties go to documents in force: a small factor, so relevance still decides clear cases.
 STATUS_FACTOR = {"in_force": 1.0, "partly_in_force": 0.98, "amended": 0.97, "not_yet_in_force": 0.96,
                  "unknown": 0.95, "repealed": 0.9}
-# A term list has every topic's words: it answers term questions ('truy thu tiếng Lào là gì'), not topics.
+# A term list has every topic's words: it answers term questions ('truy thu tiếng Lào là gì'), not topics,
+# and ranks that much higher for a term question.
 TERM_LIST_FACTOR = {"glossary": 0.5}
 # A document without a typed word's accents ('đóng', 'động' for 'đồng') keeps this share of its score
 # per such word: the exact form ranks first, the others still follow.
@@ -131,6 +134,21 @@ def whoosh_scores(searcher, q, candidates: list[int]) -> dict[int, float]:
         if matcher.is_active() and matcher.id() == docnum:
             out[docnum] = matcher.score()
     return out
+
+
+def by_best_unit(ranked: list[tuple[float, int, str]], answer) -> list[tuple[float, int, str]]:
+    """A question's leading documents ranked again, partly by their best unit: the document one of
+    whose articles answers beats one that has the words spread over many."""
+    head, rest = ranked[:UNIT_RERANK], ranked[UNIT_RERANK:]
+    if len(head) < 2:
+        return ranked
+    units = [answer(docnum)[1].score for _, docnum, _ in head]
+    top_doc, top_unit = head[0][0] or 1.0, max(units) or 1.0
+    blended = sorted(((s / top_doc * (1 - UNIT_SHARE) + u / top_unit * UNIT_SHARE, d, st)
+                      for (s, d, st), u in zip(head, units)), key=lambda x: (-x[0], x[1]))
+    # Back on the documents' scale, above every document outside the head.
+    low, high = (rest[0][0] if rest else 0.0), head[0][0]
+    return [(low + (high - low) * b, d, st) for b, d, st in blended] + rest
 
 
 def rarity(reader, p: QueryPlan) -> dict[str, float]:
@@ -340,8 +358,8 @@ class SearchService:
             status = gen.docsets.value(reader, "status", docnum)
             if words:
                 score *= sum(bits >> docnum & 1 for bits in words) / len(words)
-            if not term_question:
-                score *= TERM_LIST_FACTOR.get(gen.docsets.value(reader, "type", docnum), 1.0)
+            factor = TERM_LIST_FACTOR.get(gen.docsets.value(reader, "type", docnum), 1.0)
+            score *= 1 / factor if term_question else factor
             if accents:
                 score *= OTHER_ACCENTS + (1 - OTHER_ACCENTS) * sum(b >> docnum & 1 for b in accents) / len(accents)
             ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
@@ -381,13 +399,22 @@ class SearchService:
                 scores = self._scores(gen, searcher, built.required, members(docs))
                 candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
             ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question)
+        weights = rarity(reader, p)
+        chosen: dict[int, tuple[dict, Choice]] = {}
+
+        def answer(docnum: int) -> tuple[dict, Choice]:
+            if docnum not in chosen:
+                prepared = gen.highlighter.prepared(docnum, lambda: _doc(searcher, docnum))
+                chosen[docnum] = prepared.doc, best_unit(prepared.doc, p, prepared, weights)
+            return chosen[docnum]
+
+        if sort == "relevance" and p.asking:
+            ranked = by_best_unit(ranked, answer)
         page_items = ranked[(page - 1) * per_page: page * per_page]
         hits = []
-        weights = rarity(reader, p)
         for score, docnum, _ in page_items:
-            prepared = gen.highlighter.prepared(docnum, lambda: _doc(searcher, docnum))  # noqa: B023 (called at once)
-            doc = prepared.doc
-            match = best_match(doc, p, prepared, weights)
+            doc, choice = answer(docnum)
+            match = with_snippet(choice, p)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                             match.anchor, match.heading, match.snippet, round(score, 4), doc))
         return SearchResults(p.text, lang, total, page, per_page, hits, gen.docsets.counts(reader, docs))
