@@ -45,6 +45,7 @@ class Heading:
     kind: str  # part, chapter, section, article, step or other
     number: int | None
     custom_id: str | None
+    label_end: int = 0  # where the unit's label ("Điều 5") ends in the normalized text
 
 
 def classify(level: int, raw_text: str) -> Heading:
@@ -56,7 +57,8 @@ def classify(level: int, raw_text: str) -> Heading:
         m = pattern.match(canonical)
         if m and (kind in ("article", "step") or m.group("num").isdecimal() or
                   re.fullmatch(r"[IVXLCDM]+", m.group("num"))):
-            return Heading(level, text, kind, to_number(m.group("num")), custom.group("id") if custom else None)
+            return Heading(level, text, kind, to_number(m.group("num")), custom.group("id") if custom else None,
+                           m.end())
     return Heading(level, text, "other", None, custom.group("id") if custom else None)
 
 
