@@ -19,12 +19,12 @@ from .structure import Body, escape
 
 FOLDERS = {"law": "legal", "decree": "legal", "decision": "legal", "circular": "legal", "instruction": "legal",
            "procedure": "guides", "guide": "guides", "news": "news"}
-# What an unreviewed import says about itself, on the page and in its summary.
+# What an unreviewed import says about itself, on the page and in its summary; the signature block's heading.
 NOTES = {
     "vi": ("*Bản nhập tự động từ tệp {file}, chưa được rà soát với văn bản chính thức: đây không phải là "
-           "văn bản chính thức.*", "Bản nhập tự động, chưa rà soát, của {title}."),
+           "văn bản chính thức.*", "Bản nhập tự động, chưa rà soát, của {title}.", "Chữ ký và nơi nhận"),
     "lo": ("*ນຳເຂົ້າອັດຕະໂນມັດຈາກໄຟລ໌ {file}, ຍັງບໍ່ທັນໄດ້ກວດທານກັບເອກະສານທາງການ: ນີ້ບໍ່ແມ່ນເອກະສານທາງການ.*",
-           "ສະບັບນຳເຂົ້າອັດຕະໂນມັດທີ່ຍັງບໍ່ທັນກວດທານ ຂອງ {title}."),
+           "ສະບັບນຳເຂົ້າອັດຕະໂນມັດທີ່ຍັງບໍ່ທັນກວດທານ ຂອງ {title}.", "ລາຍເຊັນ ແລະ ບ່ອນສົ່ງ"),
 }
 
 
@@ -48,7 +48,7 @@ def title_of(r: Recognised) -> str:
 def render(r: Recognised, body: Body, lang: str, doc_id: str, doc_type: str, file_name: str,
            authoritative: bool, source: str) -> str:
     title = title_of(r)
-    note, summary = NOTES[lang]
+    note, summary, closing = NOTES[lang]
     front = {
         "id": doc_id, "title": title,
         "summary": summary.format(title=title) if not authoritative else title + ".",
@@ -66,7 +66,7 @@ def render(r: Recognised, body: Body, lang: str, doc_id: str, doc_type: str, fil
         lines += [note.format(file=escape(file_name, start=False)), ""]
     lines.append(body.markdown.rstrip("\n"))
     if r.tail:
-        lines += ["", "***", "", "\n\n".join(_tail_line(p.text) for p in r.tail if p.text)]
+        lines += ["", f"## {closing} {{#signature}}", "", "\n\n".join(_tail_line(p.text) for p in r.tail if p.text)]
     return "\n".join(lines) + "\n"
 
 
