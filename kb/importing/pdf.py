@@ -1,4 +1,4 @@
-"""PDF with a text layer → paragraphs: lines joined back into paragraphs, running headers, footers and page numbers left out."""
+"""PDF text layer → paragraphs: wrapped lines joined, running headers, footers and page numbers left out."""
 from __future__ import annotations
 
 import re

@@ -1,5 +1,4 @@
-"""Body paragraphs → Markdown in the content's heading scheme: parts, chapters, sections, articles and steps as
-headings, clauses as numbered lists with their points, tables, and quoted text as blockquotes."""
+"""Body paragraphs → Markdown in the content's heading scheme: units as headings, clauses as lists, tables, quotes."""
 from __future__ import annotations
 
 import re

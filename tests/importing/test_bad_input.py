@@ -30,6 +30,14 @@ def test_lao_in_a_legacy_font_is_named_not_imported_as_latin(capsys, content, tm
     assert "legacy font 'Saysettha Lao'" in err and "not Unicode Lao" in err
 
 
+def test_a_pdf_in_a_legacy_lao_font_is_named(capsys, content, text_pdf, tmp_path):
+    # The same PDF with its font renamed (same length, so every offset stays right) to a pre-Unicode Lao font.
+    legacy = tmp_path / "cu.pdf"
+    legacy.write_bytes(text_pdf.read_bytes().replace(b"DejaVuSansBook", b"PhetsarathBook"))
+    err = refused(capsys, content, legacy)
+    assert "legacy font 'PhetsarathBook' (page 1)" in err
+
+
 def test_a_password_protected_pdf(capsys, content, text_pdf, tmp_path):
     writer = PdfWriter(clone_from=PdfReader(text_pdf))
     writer.encrypt(user_password="mat-khau", algorithm="RC4-128")
