@@ -30,7 +30,8 @@ NOTES = {
 
 def make_id(r: Recognised) -> str:
     """qd-216-bhxh, law-58-2014-qh13: the ASCII parts of the number, its type word first."""
-    ascii_parts = [p for p in parts(canonical(r.number)) if re.fullmatch(r"[a-z0-9]+", p)]
+    numbers = [str(int(p)) if p.isdecimal() else p for p in parts(canonical(r.number))]  # ໕໔ → 54
+    ascii_parts = [p for p in numbers if re.fullmatch(r"[a-z0-9]+", p)]
     if len(ascii_parts) > 1 and not ascii_parts[1].isdigit():
         ascii_parts[0], ascii_parts[1] = ascii_parts[1], ascii_parts[0]
     else:

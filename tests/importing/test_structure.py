@@ -49,3 +49,15 @@ def test_a_procedure_with_steps(capsys, content, tmp_path):
     assert page.meta.type == "procedure" and page.path == content / "vi/guides/qt-8-mau.md"
     assert [(u.anchor, u.text) for u in page.units] == [
         ("step-1", "Nội dung bước một."), ("step-2", "việc thứ nhất; việc thứ hai.")]
+
+
+def test_lao_clauses_written_with_their_word_or_lao_digits(capsys, content, tmp_path):
+    doc = Document()
+    for text in ["ເລກທີ 7/ອຕຢ", "ຂໍ້ຕົກລົງ", "ວ່າດ້ວຍ ການທົດສອບ (ເອກະສານຕົວຢ່າງ)", "ມາດຕາ 1 ຂອບເຂດ",
+                 "ຂໍ້ 1. ຂໍ້ທີໜຶ່ງຕົວຢ່າງ;", "ຂໍ້ 2. ຂໍ້ທີສອງຕົວຢ່າງ.", "ມາດຕາ ໒ ຜົນສັກສິດ", "໑. ຂໍ້ທີໜຶ່ງຂອງມາດຕາສອງ."]:
+        doc.add_paragraph(text)
+    doc.save(tmp_path / "lo.docx")
+    assert main(["import", str(tmp_path / "lo.docx"), "--content", str(content), "--id", "lo-clauses"]) == 0
+    page = load_corpus(content).get("lo", "lo-clauses")
+    assert {"art-1", "art-1-1", "art-1-2", "art-2", "art-2-1"} <= page.parsed.anchors
+    assert "ຂໍ້ທີສອງຕົວຢ່າງ" in page.units[0].text
