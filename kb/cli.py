@@ -46,6 +46,22 @@ def cmd_translations(args) -> int:
     return run_translations_command(settings, args.json, args.accept or [], args.article, args.accept_all)
 
 
+def cmd_import(args) -> int:
+    from pathlib import Path
+
+    from .importing import ImportFailure, import_file
+    settings = Settings.make(args.content, args.index)
+    try:
+        done = import_file(Path(args.file), settings.content_dir, args.lang, args.id, args.type,
+                           args.authoritative, args.source or "", args.force)
+    except ImportFailure as exc:
+        print(f"kb import: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {done.path}")
+    print("\n".join(done.review))
+    return 0
+
+
 def cmd_serve(args) -> int:
     from .web.serve import serve
     settings = Settings.make(args.content, args.index, host=args.host, port=args.port)
@@ -83,6 +99,16 @@ def parser() -> argparse.ArgumentParser:
                    help="with --accept: only these articles (art-62, step-2; _front for the title and summary)")
     t.add_argument("--accept-all", action="store_true", help="record every translation as following its source")
     t.set_defaults(func=cmd_translations)
+    m = sub.add_parser("import", help="turn a .docx or text-layer .pdf into a content page and print a review list")
+    _common(m)
+    m.add_argument("file", metavar="FILE")
+    m.add_argument("--lang", choices=["vi", "lo"], help="the document's language (default: detected)")
+    m.add_argument("--id", help="the page's id (default: made from the document number)")
+    m.add_argument("--type", help="law, decree, decision, … (default: from the title)")
+    m.add_argument("--authoritative", action="store_true", help="the page is the official text (needs --source)")
+    m.add_argument("--source", help="where the official text can be found")
+    m.add_argument("--force", action="store_true", help="overwrite an existing content file")
+    m.set_defaults(func=cmd_import)
     v = sub.add_parser("serve", help="run the site (builds the index first if needed)")
     _common(v)
     v.add_argument("--host", default="127.0.0.1")

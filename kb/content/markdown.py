@@ -9,7 +9,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import Problems
-from .structure import CUSTOM_ID, POINT, UNIT_KINDS, AnchorPlanner, classify
+from .structure import (CUSTOM_ID, POINT, UNIT_KINDS, AnchorPlanner, classify, merged_article, opens_quote,
+                        still_quoting)
 
 LINK_SCHEME = "kb:"
 
@@ -69,11 +70,14 @@ def _inline_text(token: Token) -> str:
 
 
 def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Parsed:
-    """Parses the body once: anchors on headings, clauses and points; units; plain text; kb: links."""
+    """Parses the body once: anchors on headings, clauses and points; units; plain text; kb: links.
+    Quoted text (a blockquote, or blocks between an opening and a closing quotation mark: an amending
+    article quoting what it inserts into another law) gives no anchors of this document."""
     tokens = md.parse(body)
     out = Parsed(tokens)
+    in_blockquote = _blockquoted(tokens)
     heads = [(i, classify(int(t.tag[1]), _inline_text(tokens[i + 1])))
-             for i, t in enumerate(tokens) if t.type == "heading_open"]
+             for i, t in enumerate(tokens) if t.type == "heading_open" and i not in in_blockquote]
     planner = AnchorPlanner([h for _, h in heads])
     head_at = dict(heads)
     fixed_lines: dict[str, int] = {}
@@ -85,9 +89,11 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
     intro: list[str] = []
     lead: list[str] = []
     under: Unit | None = None  # the other heading whose text this is, outside articles and steps
+    quoting = False  # inside a quotation that spans blocks
     for i, tok in enumerate(tokens):
         line = body_line + (tok.map[0] if tok.map else 0)
-        if tok.type == "heading_open":
+        quoted = quoting or i in in_blockquote
+        if tok.type == "heading_open" and i in head_at:
             h = head_at[i]
             anchor, fixed = planner.anchor(h)
             if fixed and anchor in planner.used:
@@ -111,28 +117,43 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
                 under = Unit(anchor, "heading", h.text, line=line)
                 out.headed.append(under)
             clause = ""
+            quoting = False  # a heading ends any quotation left open
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             depth += 1
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
             clause = clause if depth else ""
         elif tok.type == "list_item_open" and unit is not None and unit.kind == "article" and tok.info:
-            if depth == 1:
+            if depth == 1 and not quoted:
                 clause = f"{unit.anchor}-{int(tok.info)}"
                 _set_anchor(tok, clause, line, out, fixed_lines, problems)
-        elif tok.type == "paragraph_open" and clause and i + 1 < len(tokens):
+        elif (tok.type == "paragraph_open" and not depth and not quoted and unit is not None
+              and unit.kind == "article" and (number := merged_article(_inline_text(tokens[i + 1]))) is not None
+              and f"art-{number}" != unit.anchor):
+            # An article printed inside the one before it keeps its own anchors: art-115, art-115-1, …
+            unit = Unit(f"art-{number}", "article", _inline_text(tokens[i + 1]).strip(), line=line)
+            out.units.append(unit)
+            out.toc.append(TocEntry(unit_level, unit.anchor, unit.heading, "article"))
+            if unit.anchor in planner.used and unit.anchor not in fixed_lines:
+                fixed_lines[unit.anchor] = planner.used[unit.anchor]
+            _set_anchor(tok, unit.anchor, line, out, fixed_lines, problems)
+            planner.used.setdefault(unit.anchor, line)
+            clause = ""
+        elif tok.type == "paragraph_open" and clause and not quoted and i + 1 < len(tokens):
             m = POINT.match(_inline_text(tokens[i + 1]))
             if m:
                 _set_anchor(tok, f"{clause}-{m.group('letter').replace('đ', 'dd')}", line, out, fixed_lines, problems)
         elif tok.type == "inline":
             text = _inline_text(tok)
-            is_heading = i > 0 and tokens[i - 1].type == "heading_open"
+            is_heading = i - 1 in head_at  # a heading inside a blockquote is quoted text
             if is_heading:
                 text = head_at[i - 1].text
             _collect_links(tok, line, out)
             blocks.append(text)
             if is_heading:
                 continue  # headings are indexed on their own, not inside the text they head
+            if i not in in_blockquote:
+                quoting = still_quoting(text, True) if quoting else opens_quote(text)
             if unit is not None:
                 unit.text += (" " if unit.text else "") + text
             else:
@@ -149,6 +170,17 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
     out.intro = " ".join(b for b in intro if b)
     out.lead = " ".join(b for b in lead if b)
     out.headed = [u for u in out.headed if u.text]
+    return out
+
+
+def _blockquoted(tokens: list[Token]) -> set[int]:
+    """Indices of the tokens inside a blockquote."""
+    out, depth = set(), 0
+    for i, tok in enumerate(tokens):
+        depth += tok.type == "blockquote_open"
+        depth -= tok.type == "blockquote_close"
+        if depth:
+            out.add(i)
     return out
 
 

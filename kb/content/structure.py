@@ -18,6 +18,10 @@ _KINDS = [
 UNIT_KINDS = ("article", "step")
 CUSTOM_ID = re.compile(r"\s*\{#(?P<id>[A-Za-z0-9][\w-]*)\}\s*$")
 POINT = re.compile(r"^(?P<letter>[a-zđ])\)\s")
+# An article heading written as a paragraph inside another article ("Điều 115. …" absorbed by Điều 114
+# in a converted text): the label, its number and a full stop or colon.
+_MERGED_ARTICLE = re.compile(r"^(?:Điều|ມາດຕາ|Article)\s*(?P<num>\d+)\s*[.:]", re.I)
+_OPENING_QUOTES, _CLOSING_QUOTES = "“«", "”»"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -41,6 +45,7 @@ class Heading:
     kind: str  # part, chapter, section, article, step or other
     number: int | None
     custom_id: str | None
+    label_end: int = 0  # where the unit's label ("Điều 5") ends in the normalized text
 
 
 def classify(level: int, raw_text: str) -> Heading:
@@ -52,7 +57,8 @@ def classify(level: int, raw_text: str) -> Heading:
         m = pattern.match(canonical)
         if m and (kind in ("article", "step") or m.group("num").isdecimal() or
                   re.fullmatch(r"[IVXLCDM]+", m.group("num"))):
-            return Heading(level, text, kind, to_number(m.group("num")), custom.group("id") if custom else None)
+            return Heading(level, text, kind, to_number(m.group("num")), custom.group("id") if custom else None,
+                           m.end())
     return Heading(level, text, "other", None, custom.group("id") if custom else None)
 
 
@@ -88,3 +94,29 @@ class AnchorPlanner:
         while anchor in self.used:
             anchor, n = f"{base}-{n}", n + 1
         return anchor, False
+
+
+def merged_article(text: str) -> int | None:
+    """The number of an article whose heading is written as a paragraph ("Điều 115. Tên điều"), else None."""
+    m = _MERGED_ARTICLE.match(normalize(text.strip()))
+    return to_number(m.group("num")) if m else None
+
+
+def opens_quote(text: str) -> bool:
+    """True when a block starts a quotation it does not close (an amending article quoting the clauses it
+    inserts into another law: '"1. …' … '… 2. …".'): the blocks up to the closing mark are quoted text."""
+    text = text.lstrip()
+    return bool(text) and text[0] in _OPENING_QUOTES + '"' and still_quoting(text, False)
+
+
+def still_quoting(text: str, quoting: bool) -> bool:
+    """Whether a quotation is still open after this block, given whether one was open before it."""
+    depth = 1 if quoting else 0
+    for ch in text:
+        if ch in _OPENING_QUOTES:
+            depth += 1
+        elif ch in _CLOSING_QUOTES:
+            depth = max(depth - 1, 0)
+        elif ch == '"':
+            depth = depth - 1 if depth else 1
+    return depth > 0

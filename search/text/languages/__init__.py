@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lo, vi
-from .base import Language, UnknownLanguage
+from .base import Language, OfficialWords, UnknownLanguage
 
 _REGISTRY: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (vi, lo)}
 CODES: tuple[str, ...] = tuple(_REGISTRY)
@@ -81,4 +81,4 @@ def slugify(text: str) -> str:
     return _SLUG_DROP.sub("-", text).strip("-_")
 
 
-__all__ = ["Language", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect", "is_word"]
+__all__ = ["Language", "OfficialWords", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect", "is_word"]

@@ -15,6 +15,31 @@ class UnknownLanguage(ValueError):
 
 
 @dataclass(frozen=True)
+class OfficialWords:
+    """How an official document of one language is laid out, for importing it (regexes on normalized text).
+
+    motto: lines of the national motto. number: the label before the document number.
+    dated: the place-and-date line, groups place (optional), day, month, year; months: month names.
+    types: the type word of a title ('quyết định') → (content type, how a title names it).
+    basis: a legal-basis paragraph. signer: a title line of the signature block; signed: a "(signed)"
+    mark; recipients: the heading of the distribution list. clause: a clause written with its word.
+    legacy_fonts: fonts that drew this script on Latin code points before Unicode.
+    """
+
+    motto: tuple[str, ...]
+    number: str
+    dated: str
+    types: dict[str, tuple[str, str]]
+    basis: str
+    signer: str
+    signed: str
+    recipients: str
+    clause: str
+    months: dict[str, int] = field(default_factory=dict)
+    legacy_fonts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Language:
     """What search needs to know about one language.
 
@@ -50,6 +75,7 @@ class Language:
     term_question_words: tuple[str, ...] = ()
     is_word: Callable[[str], bool] = lambda token: True
     slug_folds: bool = True  # False when folding would change anchors written in this language
+    official: OfficialWords | None = None  # for importing official documents (kb import)
 
     def script_re(self) -> re.Pattern | None:
         return re.compile(f"{self.script}+") if self.script else None

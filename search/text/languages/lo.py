@@ -5,7 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .base import Language
+from .base import Language, OfficialWords
 
 TONE = "\u0ec8-\u0ecb"
 ABOVE_BELOW = "\u0eb1\u0eb4-\u0ebc\u0ecd"  # vowel signs above/below, ຼ, ໍ
@@ -163,6 +163,23 @@ LANGUAGE = Language(
     letters="[\u0e80-\u0ecf\u0edc-\u0eff]",
     number_words={"ດຳລັດ": "ດລ", "ຂໍ້ຕົກລົງ": "ຂຕລ", "ກົດໝາຍ": "ສພຊ"},
     issuer_aliases={"na": "ສພຊ"},
+    official=OfficialWords(
+        motto=(r"^ສາທາລະນະລັດ\s*ປະຊາທິປະໄຕ\s*ປະຊາຊົນລາວ$", r"^ສັນຕິພາບ\s*ເອກະລາດ\s*ປະຊາທິປະໄຕ"),
+        number=r"^ເລກທີ\s*[:.]?\s*",
+        dated=r"(?:(?P<place>[^,\d]{2,60}),?\s*)?ວັນທີ\s*(?P<day>\d{1,2})\s*[/\s]\s*(?P<month>\d{1,2}|[\u0e80-\u0eff]+)"
+              r"\s*[/\s]\s*(?P<year>\d{4})",
+        months={"ມັງກອນ": 1, "ກຸມພາ": 2, "ມີນາ": 3, "ເມສາ": 4, "ພຶດສະພາ": 5, "ມິຖຸນາ": 6, "ກໍລະກົດ": 7,
+                "ສິງຫາ": 8, "ກັນຍາ": 9, "ຕຸລາ": 10, "ພະຈິກ": 11, "ທັນວາ": 12},
+        types={"ກົດໝາຍ": ("law", "ກົດໝາຍ"), "ດຳລັດ": ("decree", "ດຳລັດ"), "ຂໍ້ຕົກລົງ": ("decision", "ຂໍ້ຕົກລົງ"),
+               "ຄຳສັ່ງ": ("instruction", "ຄຳສັ່ງ"), "ຄຳແນະນຳ": ("guide", "ຄຳແນະນຳ")},
+        basis=r"^ອີງຕາມ",
+        signer=r"^(?:ແທນ\s*)?(?:ຮອງ)?(?:ນາຍົກລັດຖະມົນຕີ|ລັດຖະມົນຕີ|ປະທານ|ຫົວໜ້າ|ຜູ້ອຳນວຍການ|ເຈົ້າແຂວງ)",
+        signed=r"^[(\[]?\s*(?:ລົງ)?ລາຍເຊັນ[^)\]]*[)\]]?$",
+        recipients=r"^ບ່ອນສົ່ງ\s*:?",
+        clause=r"^ຂໍ້\s*(?P<num>\d+)\s*[.:)]\s*",
+        # Pre-Unicode Lao fonts: Lao letters drawn on Latin code points (the text reads as Latin gibberish).
+        legacy_fonts=(r"^Saysettha\s*(?:Lao|Web)\b", r"^Phetsarath(?!\s*OT)", r"^Lao\s*Lane", r"^Alice(?:[_ ]?\d+)?$"),
+    ),
     function_words=frozenset("ຂອງ ແລະ ໃນ ທີ່ ໃຫ້ ກັບ ຈາກ ເປັນ ຫຼື ແມ່ນ ໄດ້ ຕໍ່ ເພື່ອ".split()),
     # Written as typed, without spaces: each is matched syllable by syllable in the query.
     question_words=(

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .base import Language
+from .base import Language, OfficialWords
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 MODIFIERS = "\u0302\u0306\u031b"  # â ê ô, ă, ơ ư
@@ -121,6 +121,21 @@ LANGUAGE = Language(
         "công văn": "cv", "nghị quyết": "nq", "hướng dẫn": "hd"
     },
     letters="[A-Za-z\u00c0-\u024f\u1ea0-\u1ef9\u0300-\u036f]",
+    official=OfficialWords(
+        motto=(r"^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$", r"^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$"),
+        number=r"^Số\s*[:.]?\s*",
+        dated=r"(?:(?P<place>[^,\d]{2,40}),\s*)?ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})",
+        types={"luật": ("law", "Luật"), "bộ luật": ("law", "Bộ luật"), "nghị định": ("decree", "Nghị định"),
+               "quyết định": ("decision", "Quyết định"), "thông tư": ("circular", "Thông tư"),
+               "chỉ thị": ("instruction", "Chỉ thị"), "hướng dẫn": ("guide", "Hướng dẫn"),
+               "quy trình": ("procedure", "Quy trình")},
+        basis=r"^Căn cứ\b",
+        signer=r"^(?:(?:KT|TM|TL|TUQ|Q)\.|PHÓ |GIÁM ĐỐC|TỔNG GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|"
+               r"CHÁNH |TRƯỞNG |CỤC TRƯỞNG|VỤ TRƯỞNG)",
+        signed=r"^[(\[]?\s*(?:đã ký|ký tên|ký)\b[^)\]]*[)\]]?$",
+        recipients=r"^Nơi nhận\s*:?",
+        clause=r"^Khoản\s+(?P<num>\d+)\s*[.:]\s*",
+    ),
     function_words=frozenset("cua va cac nhung ve cho voi trong la duoc theo nay do thi mot nhu tai tu den".split()),
     question_words=(
         "bao nhiêu", "bao lâu", "bao giờ", "mấy", "là gì", "gì", "thế nào", "như thế nào", "ra sao",
