@@ -21,6 +21,7 @@ check: $(STAMP)
 # pytest exits 5 when it collected no tests: that is a failure, not a pass.
 test: $(STAMP)
 	$(VENV)/bin/kb check --strict
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 bench: $(STAMP)

@@ -1,11 +1,17 @@
-"""Search for Vietnamese and Lao: analysis, index, queries; plain records in, ranked hits out."""
-from search.text.languages import CODES, UnknownLanguage, get_language, normalize, slugify
+"""Search for Vietnamese and Lao: analysis, index, queries; plain records in, ranked hits out.
+
+The one module kb imports: everything kb may use of search is named here."""
+from search.text.languages import CODES, OfficialWords, UnknownLanguage, detect, get_language, match_key, normalize, slugify
+from search.text.numbers import NUMBER_RE, canonical, find_numbers, parts
+from search.text.terms import TermFinder
 from search.records import Record, SuggestionRecord, UnitRecord
+from search.query.plan import MAX_QUERY_CHARS
 from search.serve.crosslang import TERMS, Bilingual, Block, CrossLanguageSearch
-from search.serve.searcher import FACETS, SORTS, Hit, NoIndex, SearchResults, SearchService
+from search.serve.searcher import FACETS, MAX_PAGE, MAX_PER_PAGE, SORTS, Hit, NoIndex, SearchResults, SearchService
 from search.index.writer import BuildReport, build_index, current_generation, is_usable
 
-__all__ = ["CODES", "UnknownLanguage", "get_language", "normalize", "slugify", "Record", "SuggestionRecord",
-           "UnitRecord", "FACETS", "SORTS", "Hit", "NoIndex", "SearchResults", "SearchService", "BuildReport",
-           "build_index", "current_generation", "is_usable", "TERMS", "Bilingual", "Block",
-           "CrossLanguageSearch"]
+__all__ = ["CODES", "OfficialWords", "UnknownLanguage", "detect", "get_language", "match_key", "normalize", "slugify",
+           "NUMBER_RE", "canonical", "find_numbers", "parts", "TermFinder", "Record", "SuggestionRecord",
+           "UnitRecord", "MAX_QUERY_CHARS", "FACETS", "MAX_PAGE", "MAX_PER_PAGE", "SORTS", "Hit", "NoIndex",
+           "SearchResults", "SearchService", "BuildReport", "build_index", "current_generation", "is_usable",
+           "TERMS", "Bilingual", "Block", "CrossLanguageSearch"]

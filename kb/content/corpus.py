@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.text.languages import CODES
+from search import CODES
 
 from ..errors import Problem
 from . import checks, terminology

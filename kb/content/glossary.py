@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from search.text.languages import CODES, normalize
+from search import CODES, normalize
 
 from ..errors import Problems
 from .frontmatter import construct

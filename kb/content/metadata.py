@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import ScalarNode, SequenceNode
 
-from search.text.languages import CODES
+from search import CODES
 
 from ..errors import Problems
 from .frontmatter import FrontMatter, construct

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from search.text.languages import CODES
+from search import CODES
 
 from ..errors import Problems
 

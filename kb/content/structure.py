@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from search.text.languages import normalize, slugify
+from search import normalize, slugify
 
 _NUM = r"(?P<num>[IVXLCDM]+|\d+)\b"
 # Heading words for legal units, in every language we publish; a heading in any of them is recognised.

@@ -5,8 +5,8 @@ from html import escape
 
 from markdown_it.token import Token
 
-from search.text.languages import normalize
-from search.text.terms import TermFinder
+from search import normalize
+from search import TermFinder
 
 from .glossary import Glossary
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from search.text.languages import CODES, normalize
+from search import CODES, normalize
 
 from ..errors import Problems
 from .documents import Document

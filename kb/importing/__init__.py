@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kb.content.corpus import load_corpus
 from kb.content.metadata import ID_RE, TYPES
-from search.text.languages import CODES, detect, get_language
+from search import CODES, detect, get_language
 
 from .recognise import numbers_of, recognise
 from .source import ImportFailure, read

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from kb.content.structure import classify
-from search.text.languages import OfficialWords, match_key
-from search.text.numbers import NUMBER_RE, canonical, find_numbers
+from search import OfficialWords, match_key
+from search import NUMBER_RE, canonical, find_numbers
 
 from .source import Para
 

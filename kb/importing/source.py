@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.text.languages import get_language, normalize
+from search import get_language, normalize
 
 
 class ImportFailure(Exception):

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.content.structure import POINT, AnchorPlanner, Heading, classify, opens_quote, still_quoting
-from search.text.languages import OfficialWords
+from search import OfficialWords
 
 from .source import Para
 

@@ -11,7 +11,7 @@ import yaml
 from kb.content.documents import load_document
 from kb.content.markdown import make_parser
 from kb.content.sources import Source
-from search.text.numbers import canonical, parts
+from search import canonical, parts
 
 from .recognise import Recognised
 from .source import ImportFailure

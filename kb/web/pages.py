@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from search import CODES, get_language
-from search.text.languages import match_key as fold_key
+from search import match_key as fold_key
 
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
 from .caching import etag_for, mark, not_modified

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from search import CODES, SORTS
-from search.query.plan import MAX_QUERY_CHARS
-from search.serve.searcher import MAX_PAGE, MAX_PER_PAGE
+from search import MAX_QUERY_CHARS
+from search import MAX_PAGE, MAX_PER_PAGE
 
 from ..content.metadata import STATUSES, TYPES
 

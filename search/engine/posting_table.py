@@ -9,12 +9,17 @@ from pickle import dumps
 from typing import Callable, Iterable, Iterator
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
-from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 assert array("I").itemsize == 4, "term frequencies are written as 4-byte unsigned ints"
 _SWAP = sys.byteorder == "little"  # pack_uint is big-endian
 JOB_POSTINGS = 250_000  # postings per encoding job: enough jobs to keep every worker busy to the end
+
+
+def frequency_bytes(freq: int) -> bytes:
+    """A posting's value as Whoosh's Frequency format stores it."""
+    return pack_uint(freq)
 
 
 class CountedTerms:

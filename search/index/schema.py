@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import Counter
 
 from whoosh import columns, fields
-from whoosh.system import pack_uint
 
+from search.engine.posting_table import frequency_bytes
 from search.text.analysis import CHAINS, terms
 
 # Bump whenever fields, analyzers or stored layout change: an index of another version is rebuilt.
@@ -42,7 +42,7 @@ class AnalyzedText(fields.TEXT):
     def index(self, value, **kwargs):
         boost = self.format.field_boost
         for word, freq in self.counts(value).items():
-            yield word.encode("utf-8"), freq, freq * boost, pack_uint(freq)
+            yield word.encode("utf-8"), freq, freq * boost, frequency_bytes(freq)
 
 
 def field_names(base: str) -> list[str]:
