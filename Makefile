@@ -23,6 +23,8 @@ test: $(STAMP)
 	$(VENV)/bin/kb check --strict
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+	@echo "search and web tests again with the engine's fast paths off (Whoosh's public API alone):"
+	VILAO_FAST_PATHS=0 $(VENV)/bin/python -m pytest tests/search tests/web
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/quality.py

@@ -12,19 +12,20 @@ MAX_CACHED_BYTES = 64 * 2**20  # postings and bitmaps held, all terms together
 MAX_KNOWN_TERMS = 200_000  # terms whose existence and frequency are remembered
 
 
-def read_postings(reader, field: str, btext: bytes) -> tuple[array, array]:
-    """A term's live postings: document numbers ascending, and their weights as Whoosh reads them."""
+def read_postings(reader, field: str, btext: bytes, fast: bool = True) -> tuple[array, array]:
+    """A term's live postings: document numbers ascending, and their weights as Whoosh reads them.
+    fast: read Whoosh 2.7's blocks directly; otherwise through the public matcher API only."""
     ids, weights = array("i"), array("d")
     for leaf, offset in reader.leaf_readers():
         if (field, btext) not in leaf:
             continue
         m = leaf.postings(field, btext)
         deleted = frozenset()
-        if type(m) is FilterMatcher and type(m.child) is W3LeafMatcher and leaf.has_deletions():
+        if fast and type(m) is FilterMatcher and type(m.child) is W3LeafMatcher and leaf.has_deletions():
             # Whoosh drops deleted documents one posting at a time: read whole blocks, drop them here.
             deleted, m = leaf.deleted_docs_set, m.child
             m.reset()
-        if type(m) is W3LeafMatcher:
+        if fast and type(m) is W3LeafMatcher:
             # Whole blocks at once: several times faster than a call per posting (Whoosh 2.7's block layout).
             while m.is_active():
                 m._read_ids()
@@ -60,7 +61,8 @@ class Entry:
 class Postings:
     """Per index generation: terms' postings, least recently used dropped first; term statistics."""
 
-    def __init__(self, limit: int = MAX_CACHED_BYTES):
+    def __init__(self, limit: int = MAX_CACHED_BYTES, fast: bool = True):
+        self.fast = fast
         self._entries: Lru[Entry] = Lru(limit)
         self._known: dict[tuple[str, bytes], tuple[bool, int]] = {}
 
@@ -69,7 +71,7 @@ class Postings:
         found = self._entries.get(key)
         if found is not None:
             return found
-        entry = Entry(*read_postings(reader, field, btext))
+        entry = Entry(*read_postings(reader, field, btext, self.fast))
         # Arrays of 4 + 8 (+ 8 for scores) bytes a posting, and room for the bitmap a document set may add.
         return self._entries.add(key, entry, 20 * len(entry.ids) + reader.doc_count_all() // 8 + 200)
 

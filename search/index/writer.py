@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import shutil
 import time
@@ -13,11 +14,14 @@ from typing import Callable, Iterable
 
 from whoosh import index
 
+from search.engine.switch import ENGINE_VERSION, fast_paths, whoosh_version
+
 from search.index.prepare import Preparation, to_fields
 from search.records import Record, SuggestionRecord
 from search.index.schema import SCHEMA_VERSION, make_schema
 from search.engine.segment import BulkWriter
 
+log = logging.getLogger("search.index")
 CURRENT = "current"
 META = "meta.json"
 SUGGESTIONS = "suggestions.json"
@@ -58,9 +62,22 @@ def read_meta(gen: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
-def is_usable(gen: Path | None) -> bool:
+def unusable(gen: Path | None) -> str | None:
+    """Why a generation cannot be searched by this code, or None when it can."""
     meta = read_meta(gen) if gen else None
-    return bool(meta and meta.get("schema_version") == SCHEMA_VERSION and index.exists_in(str(gen)))
+    if not meta or not index.exists_in(str(gen)):
+        return "no index"
+    built = (meta.get("schema_version"), meta.get("whoosh"), meta.get("engine"))
+    here = (SCHEMA_VERSION, whoosh_version(), ENGINE_VERSION)
+    if built != here:
+        # Another Whoosh could misread what this one wrote (and the fast paths read its private layout).
+        return ("built with schema {}, Whoosh {}, engine {}; this is schema {}, Whoosh {}, engine {}"
+                .format(*built, *here))
+    return None
+
+
+def is_usable(gen: Path | None) -> bool:
+    return unusable(gen) is None
 
 
 @contextmanager
@@ -93,26 +110,32 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
                 full: bool = False, progress: Callable[[int, int], None] | None = None,
                 attachments: dict[str, object] | None = None,
                 synonyms: list[list[str]] | None = None, keep: set[str] | None = None,
-                problems: list[str] | None = None) -> BuildReport:
+                problems: list[str] | None = None, fast: bool | None = None) -> BuildReport:
     """Indexes records into a new generation and swaps it in; incremental unless full or unusable.
 
     attachments: JSON-able data shipped with this generation (read back with SearchService.attachment).
     synonyms: groups of phrases that mean the same (abbreviations, variants); queries match any of them.
     keep: keys whose documents stay as the previous generation has them (their source is broken now).
-    problems: messages about the source, stored with the generation for health checks."""
+    problems: messages about the source, stored with the generation for health checks.
+    fast: write full builds with the engine's bulk writer (see engine/switch.py); None: VILAO_FAST_PATHS."""
     started = time.perf_counter()
     records = list(records)
     with _lock(index_dir) as lock_fd:
         old = current_generation(index_dir)
+        reason = unusable(old) if old else None
+        if reason:
+            log.warning("index %s was %s: rebuilding it in full", old, reason)
         full = (full and not keep) or not is_usable(old)
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         try:
-            added, removed, unchanged = _write(gen, old, records, full, progress, keep or set(), lock_fd)
+            added, removed, unchanged = _write(gen, old, records, full, progress, keep or set(), lock_fd,
+                                               fast_paths(fast))
             _write_new(gen / SYNONYMS, json.dumps(synonyms or [], ensure_ascii=False))
             _write_new(gen / SUGGESTIONS, json.dumps([s.__dict__ for s in suggestions], ensure_ascii=False))
             for name, value in (attachments or {}).items():
                 _write_new(gen / f"attachment-{name}.json", json.dumps(value, ensure_ascii=False))
-            _write_new(gen / META, json.dumps({"schema_version": SCHEMA_VERSION, "documents": len(records),
+            _write_new(gen / META, json.dumps({"schema_version": SCHEMA_VERSION, "whoosh": whoosh_version(),
+                                               "engine": ENGINE_VERSION, "documents": len(records),
                                                "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
                                                "problems": problems or []}, ensure_ascii=False))
             _swap(index_dir, gen)
@@ -124,11 +147,15 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
 
 
 def _write(gen: Path, old: Path | None, records: list[Record], full: bool, progress,
-           keep: set[str], lock_fd: int) -> tuple[int, int, int]:
+           keep: set[str], lock_fd: int, fast: bool) -> tuple[int, int, int]:
     if full:
         gen.mkdir(parents=True)
         todo = list({r.key: r for r in records}.values())  # the last record of a key wins
-        _write_all(index.create_in(str(gen), make_schema()), todo, progress, close_fds=(lock_fd,))
+        ix = index.create_in(str(gen), make_schema())
+        if fast:
+            _write_all(ix, todo, progress, close_fds=(lock_fd,))
+        else:
+            _write_public(ix, todo, progress)
         return len(todo), 0, len(records) - len(todo)
     wanted = {r.key: (r, r.fingerprint()) for r in records}
     _copy_generation(old, gen)
@@ -175,6 +202,20 @@ def _write_all(ix, todo: list[Record], progress, workers: int | None = None, clo
         except BaseException:
             writer.cancel()
             raise
+
+
+def _write_public(ix, todo: list[Record], progress) -> None:
+    """A full build through Whoosh's own writer only: what runs where the fast paths do not."""
+    writer = ix.writer(limitmb=256)
+    try:
+        for n, rec in enumerate(todo, 1):
+            writer.add_document(**to_fields(rec, rec.fingerprint()))
+            if progress:
+                progress(n, len(todo))
+        writer.commit(optimize=True)
+    except BaseException:
+        writer.cancel()
+        raise
 
 
 def _swap(index_dir: Path, gen: Path) -> None:

@@ -20,6 +20,7 @@ from search.text.languages import is_word, normalize
 from search.engine.postings import Postings
 from search.query.plan import QueryPlan, build, filters, plan
 from search.engine.ranking import Ranker, Unsupported
+from search.engine.switch import fast_paths
 from search.serve.recent import RecentResults
 from search.records import SuggestionRecord
 from search.query.spelling import MAX_UNKNOWN, Speller
@@ -85,7 +86,7 @@ class SearchResults:
 class _Generation:
     """What one index generation offers every thread: read-only, built once."""
 
-    def __init__(self, path: Path, recent_hits: int):
+    def __init__(self, path: Path, recent_hits: int, fast: bool):
         self.path = path
         self.index = index.open_dir(str(path))
         self.recent = RecentResults(recent_hits)
@@ -93,9 +94,9 @@ class _Generation:
         synonyms_file = path / SYNONYMS
         self.synonyms = Synonyms(json.loads(synonyms_file.read_text(encoding="utf-8")) if synonyms_file.exists() else [])
         self._speller: Speller | None = None
-        postings = Postings()
+        postings = Postings(fast=fast)
         self.docsets = DocSets(FACETS, postings)
-        self.ranker = Ranker(postings)
+        self.ranker = Ranker(postings) if fast else None  # None: Whoosh's own matchers score
         self.highlighter = Highlighter()
         self._lock = threading.Lock()
 
@@ -182,11 +183,13 @@ class SearchService:
     """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe).
 
     recent_hits: how many hits of recent results each index generation keeps for repeated searches
-    (0: none; a server would use RECENT_HITS); read when a generation is opened."""
+    (0: none; a server would use RECENT_HITS); read when a generation is opened.
+    fast: the engine's fast paths (see engine/switch.py); None: as VILAO_FAST_PATHS says."""
 
-    def __init__(self, index_dir: Path, recent_hits: int = 0):
+    def __init__(self, index_dir: Path, recent_hits: int = 0, fast: bool | None = None):
         self.index_dir = Path(index_dir)
         self.recent_hits = recent_hits
+        self.fast = fast_paths(fast)
         self._pool: queue.LifoQueue = queue.LifoQueue()
         self._pool_path: Path | None = None
         self._pool_size = 0
@@ -203,7 +206,7 @@ class SearchService:
             raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
         with self._lock:
             if gen not in self._generations:
-                self._generations = {gen: _Generation(gen, self.recent_hits)}  # older generations are dropped
+                self._generations = {gen: _Generation(gen, self.recent_hits, self.fast)}  # older generations are dropped
             return self._generations[gen]
 
     @contextmanager
@@ -341,6 +344,8 @@ class SearchService:
     def _scores(gen, searcher, q, candidates: list[int]) -> dict[int, float]:
         """Scores of the candidates q matches: from cached postings, or Whoosh's matchers when the
         ranker does not reproduce q (both give the same numbers)."""
+        if gen.ranker is None:
+            return whoosh_scores(searcher, q, candidates)
         try:
             return gen.ranker.scores(searcher, q, candidates)
         except Unsupported:
