@@ -29,6 +29,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.translations = load_translations()
     app.state.templates = Environment(loader=FileSystemLoader(WEB_DIR / "templates"),
                                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    app.add_middleware(errors.CatchAll)  # added first: inside the security headers
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)

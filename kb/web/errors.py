@@ -1,6 +1,8 @@
 """One error shape: {"error": {"code", "message"}} for the API, a page in the reader's language otherwise."""
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -10,6 +12,9 @@ from search import NoIndex
 
 from .pages import error_page
 from .params import BadRequest
+
+
+log = logging.getLogger("kb.web")
 
 
 def error_json(code: str, message: str, status: int) -> JSONResponse:
@@ -42,3 +47,31 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(NoIndex)
     async def no_index(request: Request, exc: NoIndex):
         return _respond(request, "index_unavailable", "the search index is not available yet", 503)
+
+
+class CatchAll:
+    """Inside the security headers: an exception no handler took becomes a 500 in the request's own
+    format (the JSON envelope or a page), with the same headers as any answer, and its traceback logged."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def watch(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise  # half an answer is out: nothing better can be sent
+            request = Request(scope)
+            response = _respond(request, "internal_error", "an unexpected error; it has been logged", 500)
+            await response(scope, receive, send)
