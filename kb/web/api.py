@@ -4,6 +4,8 @@ Summaries and descriptions are English in the OpenAPI description; `_` marks the
 that the /api page shows them in the reader's language."""
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
@@ -31,7 +33,6 @@ def _(text: str) -> str:
 router = APIRouter()
 BAD = {400: {"model": ErrorAnswer, "description": _("A parameter is not valid")}}
 MISSING = {404: {"model": ErrorAnswer, "description": _("No such language, document or page")}}
-LANG = _("vi or lo")
 
 
 def _answer(model) -> dict:
@@ -51,8 +52,8 @@ def api_search(request: Request,
                lang: str = Query("all", json_schema_extra={"enum": [*CODES, "all"]},
                                  description=_("vi or lo: results in that language, then the other language's "
                                                "best in `other`; all: both, mixed by score")),
-               type: str | None = Query(None, json_schema_extra={"enum": list(TYPES)}),
-               status: str | None = Query(None, json_schema_extra={"enum": list(STATUSES)}),
+               type: Literal[("", *TYPES)] | None = Query(None, description=_("Empty: any")),
+               status: Literal[("", *STATUSES)] | None = Query(None, description=_("Empty: any")),
                year: str | None = Query(None, pattern=r"^([0-9]{4})?$", description=_("A four-digit year")),
                tag: str | None = Query(None, max_length=200), issuer: str | None = Query(None, max_length=200),
                sort: str = Query("relevance", json_schema_extra={"enum": list(SORTS)}),
