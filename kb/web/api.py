@@ -108,7 +108,7 @@ def api_home(request: Request, lang: str):
             responses={200: _answer(BrowseAnswer), **MISSING})
 @router.get("/api/browse/{lang}/{facet}", tags=["pages"], summary=_("Browse: one facet's values and counts"),
             responses={200: _answer(BrowseAnswer), **MISSING})
-@router.get("/api/browse/{lang}/{facet}/{value}", tags=["pages"], summary=_("Browse: the documents with one value"),
+@router.get("/api/browse/{lang}/{facet}/{value:path}", tags=["pages"], summary=_("Browse: the documents with one value"),
             responses={200: _answer(BrowseAnswer), **MISSING})
 def api_browse(request: Request, lang: str, facet: str = "", value: str = ""):
     return _json(browse_view(request.app.state.library, content_lang(lang), facet, value))

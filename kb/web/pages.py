@@ -12,7 +12,8 @@ from search import CODES, get_language
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
 from .caching import PAGE_VARY, etag_for, mark, not_modified, vary
 from .citations import decorate_units
-from .listings import browse_view, glossary_view, home_view, recent_documents
+from . import counterparts
+from .listings import browse_url, browse_view, glossary_view, home_view, recent_documents
 from .parallel import parallel_columns, parallel_view
 from .params import NotFound, content_lang, search_params
 from .views import doc_url, document_view, search_view, translations_view
@@ -33,10 +34,15 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     path = path if path is not None else request.url.path
     other = [c for c in CODES if c != lang]
     base = str(request.base_url).rstrip("/")
+    # The same page in each language: the path with its language swapped, unless the page says what it
+    # is called there (None: it has no counterpart, and the switch goes to the nearest page, `fallback`).
     langs = context.pop("available", CODES)
-    relative = {c: "/" + c + path[len(lang) + 1:] for c in langs} if lang in CODES else {}
-    context.setdefault("alternates", {c: base + p for c, p in relative.items()})
-    context.setdefault("switch", {c: relative.get(c, f"/{c}/") for c in CODES})
+    same = {c: "/" + c + path[len(lang) + 1:] for c in langs} if lang in CODES else {}
+    relative = {**same, **context.pop("counterparts", {})}
+    fallback = context.pop("fallback", {})
+    context.setdefault("alternates", {c: base + p for c, p in relative.items() if p})
+    context.setdefault("switch", {c: relative.get(c) or fallback.get(c, f"/{c}/") for c in CODES})
+    context.setdefault("anchors", {})
     html = request.app.state.templates.get_template(name).render(
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
         other_langs=other, path=path, canonical=base + context.pop("canonical_path", path),
@@ -93,11 +99,27 @@ def search_page(request: Request, lang: str):
                               **{("tag" if k == "tags" else k): v for k, v in sp.facets.items()}}.items() if v}
 
     def link(**change) -> str:
-        params = {**base, **change}
-        return f"/{lang}/search?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+        query = urlencode({k: v for k, v in {**base, **change}.items() if v not in (None, "")})
+        return f"/{lang}/search" + (f"?{query}" if query else "")
     pages = (view["total"] + sp.per_page - 1) // sp.per_page if view else 0
     return render(request, lang, "search.html", params=sp, view=view, link=link, pages=pages,
-                  facet_names=("type", "status", "year", "tags", "issuer"))
+                  facet_names=("type", "status", "year", "tags", "issuer"),
+                  counterparts={c: _search_elsewhere(request.app.state.library, lang, c, base) if c != lang else link()
+                                for c in CODES})
+
+
+def _search_elsewhere(library, lang: str, other: str, params: dict) -> str:
+    """The same search in the other language: the query and its filters, words of a language (tags,
+    issuers) through their counterparts there; a filter with none is left out rather than finding nothing."""
+    moved = {}
+    for key, value in params.items():
+        if key in ("tag", "issuer"):
+            value = counterparts.facet_value(library, lang, "tags" if key == "tag" else key, value, other)
+        elif key == "year" or key == "type" or key == "status":
+            value = value if counterparts.facet_value(library, lang, key, value, other) else None
+        if value not in (None, ""):
+            moved[key] = value
+    return f"/{other}/search" + (f"?{urlencode(moved)}" if moved else "")
 
 
 def _document(request: Request, lang: str, doc_id: str):
@@ -126,7 +148,10 @@ def document_page(request: Request, lang: str, doc_id: str):
     base = str(request.base_url).rstrip("/")
     view["html"] = decorate_units(view, translations, base)
     qr = segno.make(base + view["url"], error="m").svg_inline(scale=3, omitsize=False)
-    return mark(render(request, lang, "document.html", doc=view, qr=qr,
+    library = request.app.state.library
+    anchors = {t["lang"]: counterparts.anchor_map(view["toc"], library.doc(t["lang"], doc["id"])["payload"]["toc"])
+               for t in view["translations"]}
+    return mark(render(request, lang, "document.html", doc=view, qr=qr, anchors=anchors,
                        available=(lang, *(t["lang"] for t in view["translations"]))), etag)
 
 
@@ -148,10 +173,17 @@ def translations_page(request: Request, lang: str):
 
 @router.get("/{lang}/browse/", include_in_schema=False)
 @router.get("/{lang}/browse/{facet}/", include_in_schema=False)
-@router.get("/{lang}/browse/{facet}/{value}", include_in_schema=False)
+@router.get("/{lang}/browse/{facet}/{value:path}", include_in_schema=False)
 def browse_page(request: Request, lang: str, facet: str = "", value: str = ""):
     content_lang(lang)
-    return render(request, lang, "browse.html", view=browse_view(request.app.state.library, lang, facet, value))
+    library = request.app.state.library
+    view = browse_view(library, lang, facet, value)
+    if not value:
+        return render(request, lang, "browse.html", view=view)
+    there = {c: counterparts.facet_value(library, lang, facet, value, c) for c in CODES if c != lang}
+    return render(request, lang, "browse.html", view=view,
+                  counterparts={c: browse_url(c, facet, v) if v else None for c, v in there.items()},
+                  fallback={c: browse_url(c, facet) for c in there})
 
 
 @router.get("/{lang}/browse", include_in_schema=False)
@@ -165,7 +197,9 @@ def browse_slash(request: Request, lang: str, facet: str = ""):
 def glossary_page(request: Request, lang: str):
     content_lang(lang)
     q = (request.query_params.get("q") or "")[:100]
-    return render(request, lang, "glossary.html", view=glossary_view(request.app.state.library, lang, q))
+    query = f"?{urlencode({'q': q})}" if q else ""
+    return render(request, lang, "glossary.html", view=glossary_view(request.app.state.library, lang, q),
+                  counterparts={c: f"/{c}/glossary{query}" for c in CODES})
 
 
 @router.get("/{lang}/{rest:path}", include_in_schema=False)

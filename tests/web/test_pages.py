@@ -237,7 +237,7 @@ def test_relations_in_both_directions(client):
 
 def test_translation_and_side_by_side_links(client):
     box = element(client.get(f"/vi/docs/{LAW_84}").text, '<p class="translations"')
-    assert f'<a hreflang="lo" lang="lo" href="/lo/docs/{LAW_84}">ພາສາລາວ</a>' in box
+    assert re.search(rf'<a class="translation-link" hreflang="lo" lang="lo" href="/lo/docs/{LAW_84}"[^>]*>ພາສາລາວ</a>', box)
     assert f"/vi/docs/{LAW_84}/parallel" in hrefs(box)
 
 
@@ -363,7 +363,7 @@ def test_canonical_and_hreflang_on_every_page(client, url):
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', html))
     assert set(alternates) == {"vi", "lo"}
     for lang, href in alternates.items():
-        assert href.endswith("/" + lang + path[3:])
+        assert href.split("?")[0].endswith("/" + lang + path[3:])  # a search keeps its query (test_links.py)
 
 
 def test_hreflang_alternates_are_absolute_urls(client):
@@ -376,9 +376,9 @@ def test_hreflang_alternates_are_absolute_urls(client):
 
 def test_language_switcher_goes_to_the_same_document(client):
     vi = client.get(f"/vi/docs/{LAW_84}").text
-    assert re.search(rf'<a class="lang-switch" hreflang="lo" lang="lo" href="/lo/docs/{LAW_84}">', vi)
+    assert re.search(rf'<a class="lang-switch" hreflang="lo" lang="lo" href="/lo/docs/{LAW_84}"[ >]', vi)
     lo = client.get(f"/lo/docs/{LAW_84}").text
-    assert re.search(rf'<a class="lang-switch" hreflang="vi" lang="vi" href="/vi/docs/{LAW_84}">', lo)
+    assert re.search(rf'<a class="lang-switch" hreflang="vi" lang="vi" href="/vi/docs/{LAW_84}"[ >]', lo)
 
 
 def test_language_switcher_and_hreflang_never_lead_to_a_404(custom_client):

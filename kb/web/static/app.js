@@ -18,9 +18,16 @@
     });
   });
 
-  // The language switcher keeps the article the reader is on.
-  document.querySelectorAll("a.lang-switch").forEach(function (a) {
-    a.addEventListener("click", function () { if (location.hash) { a.href = a.href.split("#")[0] + location.hash; } });
+  // The language switcher keeps the heading the reader is on; headings whose anchors differ between the
+  // languages (those made from their text) go through the page's map of them.
+  document.querySelectorAll("a.lang-switch, a.translation-link").forEach(function (a) {
+    var map = {};
+    try { map = JSON.parse(a.getAttribute("data-anchors") || "{}"); } catch (e) { map = {}; }
+    a.addEventListener("click", function () {
+      if (!location.hash) { return; }
+      var here = decodeURIComponent(location.hash.slice(1)), there = map[here] || here;
+      a.href = a.href.split("#")[0] + "#" + encodeURIComponent(there);
+    });
   });
 
   document.querySelectorAll("input[data-suggest]").forEach(function (input) {
