@@ -7,6 +7,7 @@ from urllib.parse import quote
 from search import CODES
 from search.text.languages import match_key as fold_key
 
+from . import alphabets
 from .library import Library
 from .params import NotFound
 from .views import doc_url
@@ -85,15 +86,19 @@ def browse_view(library: Library, lang: str, facet: str = "", value: str = "") -
 
 
 def glossary_view(library: Library, lang: str, q: str = "") -> dict:
-    """Every term in both languages, in the order of the page's language; q filters (accents optional)."""
+    """Every term in both languages, in the alphabetical order of the page's language, with an index of
+    the letters they start with; q filters (accents optional)."""
     terms = library.glossary
     names = {t["id"]: t[lang]["term"] for t in terms}
     if q:
         key = fold_key(q)
         terms = [t for t in terms if any(key in fold_key(t[c]["term"] + " " + " ".join(t[c]["abbr"])) for c in CODES)]
-    terms = sorted(terms, key=lambda t: fold_key(t[lang]["term"]))
+    terms = sorted(terms, key=lambda t: alphabets.sort_key(t[lang]["term"], lang))
+    letters = list(dict.fromkeys(alphabets.letter(t[lang]["term"], lang) for t in terms))
     return {"lang": lang, "query": q, "total": len(terms),
+            "letters": [{"letter": x, "anchor": f"letter-{x}"} for x in letters],
             "terms": [{"id": t["id"], "url": f"/{lang}/glossary#{t['id']}",
+                       "letter": alphabets.letter(t[lang]["term"], lang),
                        **{c: {"term": t[c]["term"], "abbr": list(t[c]["abbr"]), "definition": t[c]["definition"]}
                           for c in CODES},
                        "see": [{"id": s, "term": names.get(s, s), "url": f"/{lang}/glossary#{s}"} for s in t["see"]]}

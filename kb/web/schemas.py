@@ -270,9 +270,15 @@ class TermLink(Shape):
     url: str
 
 
+class Letter(Shape):
+    letter: str
+    anchor: str
+
+
 class Term(Shape):
     id: str
     url: str
+    letter: str
     vi: TermSide
     lo: TermSide
     see: list[TermLink]
@@ -282,4 +288,5 @@ class GlossaryAnswer(Shape):
     lang: str
     query: str
     total: int
+    letters: list[Letter]
     terms: list[Term]

@@ -98,7 +98,7 @@ def _translation(doc: dict) -> dict | None:
                 for a in anchors]
     outdated = [a for a in t["outdated"] if a != FRONT]
     return {"lang": t["source"], "url": doc_url(t["source"], doc["id"]), "state": t["state"],
-            "accepted": t["accepted"], "front_outdated": FRONT in t["outdated"],
+            "accepted": t["accepted"] or None, "front_outdated": FRONT in t["outdated"],
             "outdated": units(outdated), "missing": units(t["missing"])}
 
 
@@ -112,7 +112,7 @@ def translations_view(report: list[dict], library: Library) -> dict:
             "id": s["id"], "lang": s["lang"], "source": s["source"],
             "title": _title(library, s["lang"], s["id"]) or _title(library, s["source"], s["id"]) or s["id"],
             "source_title": _title(library, s["source"], s["id"]) or s["id"],
-            "state": s["state"], "accepted": s["accepted"],
+            "state": s["state"], "accepted": s["accepted"] or None,
             "url": doc_url(s["lang"], s["id"]) if s["state"] != "missing" else None,
             "source_url": doc_url(s["source"], s["id"]),
             "articles": [{"anchor": u["anchor"], "heading": u["heading"], "state": u["state"],
