@@ -64,6 +64,11 @@
     });
   });
 
+  // Folded parts are open on wide screens in browsers whose CSS cannot show them (see style.css).
+  if (window.matchMedia && window.matchMedia("(min-width: 50.01rem)").matches) {
+    document.querySelectorAll("details.fold").forEach(function (d) { d.open = true; });
+  }
+
   document.querySelectorAll("input[data-suggest]").forEach(function (input) {
     var list = document.createElement("ul");
     list.className = "suggestions"; list.hidden = true; list.setAttribute("role", "listbox");
