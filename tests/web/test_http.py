@@ -183,6 +183,10 @@ def test_errors_have_the_described_shape(client, url, status):
     schemas.ErrorAnswer.model_validate(r.json())
 
 
+def test_a_long_query_keeps_its_error_code(client):
+    assert_error(client.get("/api/search", params={"q": "a" * 501}), 400, "query_too_long")
+
+
 def test_api_page_is_translated_with_a_viewport(client):
     vi = client.get("/api", headers={"accept-language": "vi"}).text
     lo = client.get("/api?lang=lo").text
