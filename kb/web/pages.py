@@ -10,9 +10,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from search import CODES, get_language
 
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
+from . import counterparts
 from .caching import PAGE_VARY, etag_for, mark, not_modified, vary
 from .citations import decorate_units
-from . import counterparts
+from .library import Library
 from .listings import browse_url, browse_view, glossary_view, home_view, recent_documents
 from .parallel import parallel_columns, parallel_view
 from .params import NotFound, content_lang, search_params
@@ -108,14 +109,14 @@ def search_page(request: Request, lang: str):
                                 for c in CODES})
 
 
-def _search_elsewhere(library, lang: str, other: str, params: dict) -> str:
+def _search_elsewhere(library: Library, lang: str, other: str, params: dict) -> str:
     """The same search in the other language: the query and its filters, words of a language (tags,
     issuers) through their counterparts there; a filter with none is left out rather than finding nothing."""
     moved = {}
     for key, value in params.items():
         if key in ("tag", "issuer"):
             value = counterparts.facet_value(library, lang, "tags" if key == "tag" else key, value, other)
-        elif key == "year" or key == "type" or key == "status":
+        elif key in ("year", "type", "status"):
             value = value if counterparts.facet_value(library, lang, key, value, other) else None
         if value not in (None, ""):
             moved[key] = value

@@ -3,7 +3,6 @@ and text come first on a phone, touch targets are 44 px, the parallel view stack
 keeps the reader's place; copying works over plain HTTP on an intranet; pages arrive gzipped."""
 from __future__ import annotations
 
-import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
