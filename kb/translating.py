@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from .content.corpus import Corpus, load_corpus
-from .content.translations import DOC_STATES, FRONT, accept
+from .content.translations import DOC_STATES, FRONT, accept, translation_state
 from .errors import ContentError, KbError, display_path
 from .records import translation_report
 from .settings import Settings
@@ -23,7 +23,16 @@ def _accept(corpus: Corpus, keys: list[str], articles: list[str] | None) -> list
         unknown = [a for a in articles or [] if a != FRONT and a not in {u.anchor for u in source.units}]
         if unknown:
             raise KbError(f"{source.display_path} has no article {', '.join(unknown)}")
+        previous = corpus.ledger.entries.get(key)
+        before = previous.accepted if previous is not None and previous.source == source.lang else ""
         entry = accept(corpus.ledger, source, doc, articles)
+        if articles and translation_state(source, doc, corpus.ledger, lang).state != "translated":
+            # Part of it follows the source now, not all of it: the document's date stays the last day it
+            # wholly did, so "brought up to date on" never claims more than was checked.
+            entry.accepted = before
+            done.append(f"{key}: {', '.join(articles)} follow {source.lang}/{source.id} now; the whole translation "
+                        + (f"last did on {before}" if before else "has not yet"))
+            continue
         done.append(f"{key}: follows {source.lang}/{source.id} as of {entry.accepted}"
                     + (f" ({', '.join(articles)})" if articles else " (every article)"))
     return done

@@ -1,14 +1,18 @@
-"""Glossary terms in a rendered body: the first use in each section links to the glossary, with a tip."""
+"""Glossary terms in a rendered body: the first use in each article or step, and the first in the rest of
+the document, links to the glossary, with a tip. Never inside a heading, a link or a document number
+(`BHXH` of 216/QĐ-BHXH names the issuing agency, not social insurance)."""
 from __future__ import annotations
 
 from html import escape
 
 from markdown_it.token import Token
 
-from search import normalize
-from search import TermFinder
+from search import NUMBER_RE, TermFinder, normalize
 
 from .glossary import Glossary
+
+
+UNIT_PREFIXES = ("art-", "step-")
 
 
 class TermMarking:
@@ -26,11 +30,16 @@ class TermMarking:
 
     def apply(self, tokens: list[Token]) -> None:
         """Rewrites text tokens in place; headings, links and code are left alone."""
-        seen: set[str] = set()
+        outside: set[str] = set()  # terms marked in the text outside articles and steps
+        seen, unit_level = outside, 0
         count = 0
         for i, tok in enumerate(tokens):
             if tok.type == "heading_open":
-                seen = set()  # every section (article, step) marks its own first uses
+                level = int(tok.tag[1:])
+                if str(tok.attrGet("id") or "").startswith(UNIT_PREFIXES):
+                    seen, unit_level = set(), level  # every article and step marks its own first uses
+                elif level <= unit_level:
+                    seen, unit_level = outside, 0  # a heading beside the article: the unit has ended
             if tok.type != "inline" or (i and tokens[i - 1].type == "heading_open"):
                 continue
             children, in_link = [], 0
@@ -51,8 +60,9 @@ class TermMarking:
 
     def _mark(self, text: str, seen: set[str], count: int) -> tuple[str | None, int]:
         parts, pos = [], 0
+        numbers = [m.span() for m in NUMBER_RE.finditer(text)]
         for start, end, term_id in self.finder.find(text):
-            if term_id in seen:
+            if term_id in seen or any(a < end and start < b for a, b in numbers):
                 continue
             seen.add(term_id)
             count += 1

@@ -1,66 +1,149 @@
-"""JSON API: the same objects as the pages, one error shape."""
+"""JSON API: the same objects as the pages (each page has a JSON twin), one error shape.
+
+Summaries and descriptions are English in the OpenAPI description; `_` marks them for the catalogs so
+that the /api page shows them in the reader's language."""
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 
-from search import CODES, current_generation
+from search import CODES, SORTS, current_generation
+from search import MAX_QUERY_CHARS
+from search import MAX_PAGE, MAX_PER_PAGE
 
-from .caching import etag_for, mark, not_modified
+from ..content.metadata import STATUSES, TYPES
+from ..i18n import negotiate
+from .caching import JSON_VARY, etag_for, mark, not_modified, vary
+from .listings import browse_view, glossary_view, home_view
+from .parallel import parallel_columns, parallel_view
+from .pages import render
 from .params import NotFound, content_lang, search_params
+from .schemas import (BrowseAnswer, DocumentAnswer, ErrorAnswer, GlossaryAnswer, HealthAnswer, HomeAnswer,
+                      ParallelAnswer, SearchAnswer, SuggestAnswer, TranslationsAnswer)
 from .views import document_view, search_view, translations_view
 
+
+def _(text: str) -> str:
+    """Marks an English text for the catalogs; it is translated where the /api page shows it."""
+    return text
+
+
 router = APIRouter()
+BAD = {400: {"model": ErrorAnswer, "description": _("A parameter is not valid")}}
+MISSING = {404: {"model": ErrorAnswer, "description": _("No such language, document or page")}}
 
 
-@router.get("/api/search", tags=["search"], summary="Search documents; each hit links to its best article")
+def _answer(model) -> dict:
+    return {"model": model, "description": _("The answer")}
+
+
+def _json(view: dict) -> JSONResponse:
+    # Already plain JSON types: FastAPI's own encoding would walk the whole view again.
+    return vary(JSONResponse(view), JSON_VARY)
+
+
+@router.get("/api/search", tags=["search"], summary=_("Search documents; each hit links to its best article"),
+            responses={200: _answer(SearchAnswer), **BAD})
 def api_search(request: Request,
-               q: str = Query("", description="Any text, at most 500 characters; quotes make a phrase, -word excludes"),
-               lang: str = Query("all", description="vi or lo: results in that language, then the other "
-                                                     "language's best in `other`; all: both, mixed by score"),
-               type: str | None = None, status: str | None = None, year: str | None = None,
-               tag: str | None = None, issuer: str | None = None,
-               sort: str = Query("relevance", description="relevance, newest or oldest"),
-               page: str | None = Query(None, description="1–1000"),
-               per_page: str | None = Query(None, description="1–100")):
+               q: str = Query("", max_length=MAX_QUERY_CHARS,
+                              description=_("Any text; quotes make a phrase, -word excludes")),
+               lang: str = Query("all", json_schema_extra={"enum": [*CODES, "all"]},
+                                 description=_("vi or lo: results in that language, then the other language's "
+                                               "best in `other`; all: both, mixed by score")),
+               type: Literal[("", *TYPES)] | None = Query(None, description=_("Empty: any")),
+               status: Literal[("", *STATUSES)] | None = Query(None, description=_("Empty: any")),
+               year: str | None = Query(None, pattern=r"^([0-9]{4})?$", description=_("A four-digit year")),
+               tag: str | None = Query(None, max_length=200), issuer: str | None = Query(None, max_length=200),
+               sort: str = Query("relevance", json_schema_extra={"enum": list(SORTS)}),
+               page: int | None = Query(None, ge=1, le=MAX_PAGE),
+               per_page: int | None = Query(None, ge=1, le=MAX_PER_PAGE)):
     sp = search_params(request.query_params)
     found = request.app.state.search.search(sp.q, lang=sp.lang, facets=sp.facets, sort=sp.sort,
                                             page=sp.page, per_page=sp.per_page)
-    # Already plain JSON types: FastAPI's own encoding would walk the whole view again.
-    return JSONResponse(search_view(found))
+    return _json(search_view(found))
+
+
+def _alias(request: Request, lang: str, doc_id: str, tail: str = ""):
+    """A former id answers 301 to the current URL, as pages do; an unknown id is a 404."""
+    target = request.app.state.library.alias(lang, doc_id)
+    if target is None:
+        raise NotFound(f"no document '{doc_id[:100]}' in {lang}")
+    return RedirectResponse(f"/api/documents/{lang}/{target}{tail}", status_code=301)
 
 
 @router.get("/api/documents/{lang}/{doc_id}", tags=["documents"],
-            summary="A document: metadata, table of contents, HTML, relations, translations")
+            summary=_("A document: metadata, table of contents, HTML, relations, translations"),
+            responses={200: _answer(DocumentAnswer), 301: {"description": _("A former id: the current URL")},
+                       **MISSING})
 def api_document(request: Request, lang: str, doc_id: str):
     library = request.app.state.library
     doc = library.doc(content_lang(lang), doc_id)
     if doc is None:
-        raise NotFound(f"no document '{doc_id[:100]}' in {lang}")
+        return _alias(request, lang, doc_id)
     etag = etag_for(request)
-    if (cached := not_modified(request, etag)) is not None:
+    if (cached := not_modified(request, etag, JSON_VARY)) is not None:
         return cached
-    return mark(JSONResponse(document_view(library, doc)), etag)
+    return mark(JSONResponse(document_view(library, doc)), etag, JSON_VARY)
 
 
-@router.get("/api/suggest", tags=["search"], summary="Completions for a search box: titles, numbers, terms")
-def api_suggest(request: Request, q: str = Query("", max_length=100), lang: str = Query("all")):
+@router.get("/api/documents/{lang}/{doc_id}/parallel", tags=["documents"],
+            summary=_("A document beside its translations, article by article"),
+            responses={200: _answer(ParallelAnswer), **MISSING})
+def api_parallel(request: Request, lang: str, doc_id: str):
+    library = request.app.state.library
+    if library.doc(content_lang(lang), doc_id) is None:
+        return _alias(request, lang, doc_id, "/parallel")
+    return _json(parallel_view(parallel_columns(library, lang, doc_id)))
+
+
+@router.get("/api/home/{lang}", tags=["pages"], summary=_("The home page: document types and recently checked documents"),
+            responses={200: _answer(HomeAnswer), **MISSING})
+def api_home(request: Request, lang: str):
+    return _json(home_view(request.app.state.library, content_lang(lang)))
+
+
+@router.get("/api/browse/{lang}", tags=["pages"], summary=_("Browse: the facets"),
+            responses={200: _answer(BrowseAnswer), **MISSING})
+@router.get("/api/browse/{lang}/{facet}", tags=["pages"], summary=_("Browse: one facet's values and counts"),
+            responses={200: _answer(BrowseAnswer), **MISSING})
+@router.get("/api/browse/{lang}/{facet}/{value:path}", tags=["pages"], summary=_("Browse: the documents with one value"),
+            responses={200: _answer(BrowseAnswer), **MISSING})
+def api_browse(request: Request, lang: str, facet: str = "", value: str = ""):
+    return _json(browse_view(request.app.state.library, content_lang(lang), facet, value))
+
+
+@router.get("/api/glossary/{lang}", tags=["pages"], summary=_("The bilingual glossary, in the order of one language"),
+            responses={200: _answer(GlossaryAnswer), **BAD, **MISSING})
+def api_glossary(request: Request, lang: str,
+                 q: str = Query("", max_length=100, description=_("Filter: part of a term or abbreviation, "
+                                                                   "accents optional"))):
+    return _json(glossary_view(request.app.state.library, content_lang(lang), q))
+
+
+@router.get("/api/suggest", tags=["search"], summary=_("Completions for a search box: titles, numbers, terms"),
+            responses={200: _answer(SuggestAnswer), **BAD})
+def api_suggest(request: Request, q: str = Query("", max_length=100), lang: str = Query("all", json_schema_extra={"enum": [*CODES, "all"]})):
     if lang != "all":
         content_lang(lang)
     found = request.app.state.service.suggest(q, None if lang == "all" else lang)
-    return {"query": q, "suggestions": [
+    return _json({"query": q, "suggestions": [
         {"text": s.text, "lang": s.lang, "kind": s.kind,
          "url": f"/{s.lang}/glossary#{s.target}" if s.kind == "term" else f"/{s.lang}/docs/{s.target}"}
-        for s in found]}
+        for s in found]})
 
 
 @router.get("/api/translations", tags=["documents"],
-            summary="Translation status: every original in every other language, article by article")
+            summary=_("Translation status: every original in every other language, article by article"),
+            responses={200: _answer(TranslationsAnswer)})
 def api_translations(request: Request):
-    return translations_view(request.app.state.library.translations())
+    library = request.app.state.library
+    return _json(translations_view(library.translations(), library))
 
 
-@router.get("/healthz", tags=["service"], summary="Service health and the index being served")
+@router.get("/healthz", tags=["service"], summary=_("Service health and the index being served"),
+            responses={200: _answer(HealthAnswer), 503: {"model": HealthAnswer, "description": _("No index yet")}})
 def healthz(request: Request):
     settings = request.app.state.settings
     gen = current_generation(settings.index_dir)
@@ -68,12 +151,15 @@ def healthz(request: Request):
         return JSONResponse({"status": "unavailable", "index": None}, status_code=503)
     problems = request.app.state.service.generation_problems()
     # Degraded still serves: broken files keep their last good version; the problems say which.
-    return {"status": "degraded" if problems else "ok", "index": gen.name, "languages": list(CODES),
-            "problems": problems}
+    return JSONResponse({"status": "degraded" if problems else "ok", "index": gen.name, "languages": list(CODES),
+                         "problems": problems})
 
 
-@router.get("/api", include_in_schema=False, response_class=HTMLResponse)
+@router.get("/api", include_in_schema=False)
 def api_docs(request: Request):
-    spec = request.app.openapi()
-    template = request.app.state.templates.get_template("api.html")
-    return HTMLResponse(template.render(spec=spec))
+    """The OpenAPI description as a page, in the language asked for (?lang=), remembered or accepted."""
+    asked, remembered = request.query_params.get("lang"), request.cookies.get("lang")
+    lang = (asked if asked in CODES else remembered if remembered in CODES
+            else negotiate(request.headers.get("accept-language"), CODES) or "vi")
+    return render(request, lang, "api.html", path=f"/{lang}/", canonical_path="/api", spec=request.app.openapi(),
+                  available=(), switch={c: f"/api?lang={c}" for c in CODES})

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -11,7 +12,8 @@ from search import CrossLanguageSearch, SearchService
 
 from ..i18n import load_translations
 from ..settings import Settings
-from . import api, errors, pages
+from . import api, errors, openapi, pages
+from .head import HeadAsGet
 from .library import Library
 from .security import SecurityHeaders
 
@@ -31,8 +33,11 @@ def create_app(settings: Settings) -> FastAPI:
                                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     app.add_middleware(errors.CatchAll)  # added first: inside the security headers
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(HeadAsGet)  # outermost: HEAD gets GET's headers, Content-Length included
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     errors.install(app)
+    openapi.install(app)
     return app

@@ -17,10 +17,22 @@ def unit_label(heading: str) -> str:
     return (heading[: m.start()] if m else heading).strip()
 
 
+def standing(doc: dict, gettext) -> str:
+    """What the cited text is: the official text, a summary of it, or training material."""
+    if doc.get("authoritative"):
+        return gettext("official text")
+    if doc.get("type") == "guide":
+        return gettext("not a legal text")
+    return gettext("summary, not the official text")
+
+
 def citation(doc: dict, heading: str, gettext) -> str:
-    """'Điều 5, Quyết định 216/QĐ-BHXH' in the document's language."""
-    name = f"{gettext(TYPE_NAMES.get(doc['type'], 'Page'))} {doc['number']}" if doc.get("number") else doc["title"]
-    return f"{unit_label(heading)}, {name}"
+    """'Điều 5, Quyết định 216/QĐ-BHXH “…title…” (tóm tắt, không phải văn bản chính thức)' in the
+    document's language: the article, the document by type, number and title, and what the text is."""
+    kind = gettext(TYPE_NAMES.get(doc["type"], "Page"))
+    name = f"{kind} {doc['number']}" if doc.get("number") else kind
+    return gettext("%(unit)s, %(document)s “%(title)s” (%(standing)s)") % {
+        "unit": unit_label(heading), "document": name, "title": doc["title"], "standing": standing(doc, gettext)}
 
 
 def decorate_units(doc: dict, gettext, base_url: str) -> str:

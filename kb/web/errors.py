@@ -36,7 +36,9 @@ def install(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ())[1:])
-        return _respond(request, "invalid_parameter", f"{where}: {first.get('msg', 'invalid value')}", 400)
+        # The same code as search_params gives a long query on the pages (params.py).
+        code = "query_too_long" if (where, first.get("type")) == ("q", "string_too_long") else "invalid_parameter"
+        return _respond(request, code, f"{where}: {first.get('msg', 'invalid value')}", 400)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):

@@ -8,17 +8,18 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from search import CODES, get_language
-from search import match_key as fold_key
 
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
-from .caching import etag_for, mark, not_modified
+from . import counterparts
+from .caching import PAGE_VARY, etag_for, mark, not_modified, vary
 from .citations import decorate_units
-from .parallel import align
+from .library import Library
+from .listings import browse_url, browse_view, glossary_view, home_view, recent_documents
+from .parallel import parallel_columns, parallel_view
 from .params import NotFound, content_lang, search_params
 from .views import doc_url, document_view, search_view, translations_view
 
 router = APIRouter()
-BROWSE_FACETS = ("type", "status", "year", "tags")
 LANGUAGE_NAMES = {code: get_language(code).name for code in CODES}  # each in its own language
 
 
@@ -34,21 +35,28 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     path = path if path is not None else request.url.path
     other = [c for c in CODES if c != lang]
     base = str(request.base_url).rstrip("/")
+    # The same page in each language: the path with its language swapped, unless the page says what it
+    # is called there (None: it has no counterpart, and the switch goes to the nearest page, `fallback`).
     langs = context.pop("available", CODES)
-    relative = {c: "/" + c + path[len(lang) + 1:] for c in langs} if lang in CODES else {}
-    context.setdefault("alternates", {c: base + p for c, p in relative.items()})
-    context.setdefault("switch", {c: relative.get(c, f"/{c}/") for c in CODES})
+    same = {c: "/" + c + path[len(lang) + 1:] for c in langs} if lang in CODES else {}
+    relative = {**same, **context.pop("counterparts", {})}
+    fallback = context.pop("fallback", {})
+    context.setdefault("alternates", {c: base + p for c, p in relative.items() if p})
+    context.setdefault("switch", {c: relative.get(c) or fallback.get(c, f"/{c}/") for c in CODES})
+    context.setdefault("anchors", {})
     html = request.app.state.templates.get_template(name).render(
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
-        other_langs=other, path=path, canonical=base + path,
+        other_langs=other, path=path, canonical=base + context.pop("canonical_path", path),
         date=lambda v: date_text(v, ui), num=lambda v: number_text(v, ui), CODES=CODES,
         LANGUAGE_NAMES=LANGUAGE_NAMES, **context)
     response = HTMLResponse(html, status_code=status)
-    if lang in CODES:
+    # A cookie is set only when its value changes: a page that sets none can be shared by a proxy cache.
+    if lang in CODES and request.cookies.get("lang") != lang:
         response.set_cookie("lang", lang, max_age=31536000, samesite="lax")
-    if request.query_params.get("ui") in UI_LOCALES:
-        response.set_cookie("ui", request.query_params["ui"], max_age=31536000, samesite="lax")
-    return response
+    wanted_ui = request.query_params.get("ui")
+    if wanted_ui in UI_LOCALES and request.cookies.get("ui") != wanted_ui:
+        response.set_cookie("ui", wanted_ui, max_age=31536000, samesite="lax")
+    return vary(response, PAGE_VARY)
 
 
 def error_page(request: Request, status: int, code: str):
@@ -63,7 +71,7 @@ def error_page(request: Request, status: int, code: str):
 def root(request: Request):
     remembered = request.cookies.get("lang")
     lang = remembered if remembered in CODES else negotiate(request.headers.get("accept-language"), CODES) or "vi"
-    return RedirectResponse(f"/{lang}/", status_code=302)
+    return vary(RedirectResponse(f"/{lang}/", status_code=302), ("Cookie", "Accept-Language"))
 
 
 @router.get("/{lang}", include_in_schema=False)
@@ -74,13 +82,8 @@ def lang_root(lang: str):
 @router.get("/{lang}/", include_in_schema=False)
 def home(request: Request, lang: str):
     content_lang(lang)
-    docs = request.app.state.library.documents(lang)
-    recent = sorted(docs, key=lambda d: (d["payload"].get("as_of") or "", d["payload"].get("issued") or ""),
-                    reverse=True)[:8]
-    counts = {}
-    for d in docs:
-        counts[d["type"]] = counts.get(d["type"], 0) + 1
-    return render(request, lang, "home.html", recent=recent, type_counts=sorted(counts.items()))
+    library = request.app.state.library
+    return render(request, lang, "home.html", view=home_view(library, lang), recent=recent_documents(library, lang))
 
 
 @router.get("/{lang}/search", include_in_schema=False)
@@ -97,11 +100,27 @@ def search_page(request: Request, lang: str):
                               **{("tag" if k == "tags" else k): v for k, v in sp.facets.items()}}.items() if v}
 
     def link(**change) -> str:
-        params = {**base, **change}
-        return f"/{lang}/search?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+        query = urlencode({k: v for k, v in {**base, **change}.items() if v not in (None, "")})
+        return f"/{lang}/search" + (f"?{query}" if query else "")
     pages = (view["total"] + sp.per_page - 1) // sp.per_page if view else 0
     return render(request, lang, "search.html", params=sp, view=view, link=link, pages=pages,
-                  facet_names=("type", "status", "year", "tags", "issuer"))
+                  facet_names=("type", "status", "year", "tags", "issuer"),
+                  counterparts={c: _search_elsewhere(request.app.state.library, lang, c, base) if c != lang else link()
+                                for c in CODES})
+
+
+def _search_elsewhere(library: Library, lang: str, other: str, params: dict) -> str:
+    """The same search in the other language: the query and its filters, words of a language (tags,
+    issuers) through their counterparts there; a filter with none is left out rather than finding nothing."""
+    moved = {}
+    for key, value in params.items():
+        if key in ("tag", "issuer"):
+            value = counterparts.facet_value(library, lang, "tags" if key == "tag" else key, value, other)
+        elif key in ("year", "type", "status"):
+            value = value if counterparts.facet_value(library, lang, key, value, other) else None
+        if value not in (None, ""):
+            moved[key] = value
+    return f"/{other}/search" + (f"?{urlencode(moved)}" if moved else "")
 
 
 def _document(request: Request, lang: str, doc_id: str):
@@ -130,7 +149,10 @@ def document_page(request: Request, lang: str, doc_id: str):
     base = str(request.base_url).rstrip("/")
     view["html"] = decorate_units(view, translations, base)
     qr = segno.make(base + view["url"], error="m").svg_inline(scale=3, omitsize=False)
-    return mark(render(request, lang, "document.html", doc=view, qr=qr,
+    library = request.app.state.library
+    anchors = {t["lang"]: counterparts.anchor_map(view["toc"], library.doc(t["lang"], doc["id"])["payload"]["toc"])
+               for t in view["translations"]}
+    return mark(render(request, lang, "document.html", doc=view, qr=qr, anchors=anchors,
                        available=(lang, *(t["lang"] for t in view["translations"]))), etag)
 
 
@@ -139,48 +161,30 @@ def parallel_page(request: Request, lang: str, doc_id: str):
     doc, redirect = _document(request, lang, doc_id)
     if redirect:
         return redirect
-    library = request.app.state.library
-    columns = [document_view(library, d) for c in [lang, *[c for c in CODES if c != lang]]
-               if (d := library.doc(c, doc_id))]
-    rows = align(columns)
-    return render(request, lang, "parallel.html", doc=columns[0], columns=columns, rows=rows,
-                  available=tuple(c["lang"] for c in columns))
+    view = parallel_view(parallel_columns(request.app.state.library, lang, doc_id))
+    return render(request, lang, "parallel.html", view=view, available=tuple(c["lang"] for c in view["columns"]))
 
 
 @router.get("/{lang}/translations", include_in_schema=False)
 def translations_page(request: Request, lang: str):
     content_lang(lang)
-    return render(request, lang, "translations.html", view=translations_view(request.app.state.library.translations()))
+    library = request.app.state.library
+    return render(request, lang, "translations.html", view=translations_view(library.translations(), library))
 
 
 @router.get("/{lang}/browse/", include_in_schema=False)
 @router.get("/{lang}/browse/{facet}/", include_in_schema=False)
-@router.get("/{lang}/browse/{facet}/{value}", include_in_schema=False)
+@router.get("/{lang}/browse/{facet}/{value:path}", include_in_schema=False)
 def browse_page(request: Request, lang: str, facet: str = "", value: str = ""):
     content_lang(lang)
-    if facet and facet not in BROWSE_FACETS:
-        raise NotFound(f"cannot browse by '{facet[:40]}'")
-    docs = request.app.state.library.documents(lang)
-
-    def values_of(d):
-        if facet == "tags":
-            return d["payload"]["tags"]
-        if facet == "year":
-            return [d["payload"]["issued"][:4]] if d["payload"]["issued"] else []
-        return [d["payload"][facet]]
-    groups: dict[str, int] = {}
-    listed = []
-    if facet:
-        for d in docs:
-            for v in values_of(d):
-                groups[v] = groups.get(v, 0) + 1
-            if value and value in values_of(d):
-                listed.append(d)
-        if value and not listed:
-            raise NotFound(f"no documents with {facet} '{value[:60]}'")
-    listed.sort(key=lambda d: d["payload"].get("issued") or "", reverse=True)
-    return render(request, lang, "browse.html", facet=facet, value=value, facets=BROWSE_FACETS,
-                  groups=sorted(groups.items()), listed=listed)
+    library = request.app.state.library
+    view = browse_view(library, lang, facet, value)
+    if not value:
+        return render(request, lang, "browse.html", view=view)
+    there = {c: counterparts.facet_value(library, lang, facet, value, c) for c in CODES if c != lang}
+    return render(request, lang, "browse.html", view=view,
+                  counterparts={c: browse_url(c, facet, v) if v else None for c, v in there.items()},
+                  fallback={c: browse_url(c, facet) for c in there})
 
 
 @router.get("/{lang}/browse", include_in_schema=False)
@@ -194,14 +198,9 @@ def browse_slash(request: Request, lang: str, facet: str = ""):
 def glossary_page(request: Request, lang: str):
     content_lang(lang)
     q = (request.query_params.get("q") or "")[:100]
-    terms = request.app.state.library.glossary
-    if q:
-        key = fold_key(q)
-        terms = [t for t in terms if any(key in fold_key(t[c]["term"] + " " + " ".join(t[c]["abbr"]))
-                                         for c in CODES)]
-    names = {t["id"]: t[lang]["term"] for t in request.app.state.library.glossary}
-    terms = sorted(terms, key=lambda t: fold_key(t[lang]["term"]))
-    return render(request, lang, "glossary.html", terms=terms, q=q, names=names)
+    query = f"?{urlencode({'q': q})}" if q else ""
+    return render(request, lang, "glossary.html", view=glossary_view(request.app.state.library, lang, q),
+                  counterparts={c: f"/{c}/glossary{query}" for c in CODES})
 
 
 @router.get("/{lang}/{rest:path}", include_in_schema=False)

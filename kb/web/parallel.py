@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import re
 
+from search import CODES
+
+from .library import Library
+from .views import document_view
+
 _SECTION = re.compile(r'(<h[1-6] id="((?:art|step)-[0-9]+)">)')
 
 
@@ -33,3 +38,23 @@ def align(columns: list[dict]) -> list[dict]:
     for row in rows:
         row["cells"] = [None if c is None else _ID.sub("", c) for c in row["cells"]]
     return rows
+
+
+def parallel_view(columns: list[dict]) -> dict:
+    """A document (the first column) beside its translations: rows of one unit in every language, each
+    cell marked when its translation is behind the original."""
+    rows = align(columns)
+    behind = [{u["anchor"] for u in (c.get("translation_of") or {}).get("outdated", [])} for c in columns]
+    return {"id": columns[0]["id"], "lang": columns[0]["lang"], "title": columns[0]["title"],
+            "url": columns[0]["url"],
+            "columns": [{"lang": c["lang"], "title": c["title"], "url": c["url"]} for c in columns],
+            "rows": [{"anchor": r["anchor"],
+                      "cells": [{"lang": c["lang"], "html": cell, "outdated": bool(r["anchor"]) and r["anchor"] in late}
+                                for c, cell, late in zip(columns, r["cells"], behind)]}
+                     for r in rows]}
+
+
+def parallel_columns(library: Library, lang: str, doc_id: str) -> list[dict]:
+    """The document in the page's language first, then its other languages."""
+    return [document_view(library, d) for c in [lang, *[c for c in CODES if c != lang]]
+            if (d := library.doc(c, doc_id))]

@@ -98,17 +98,21 @@ def _translation(doc: dict) -> dict | None:
                 for a in anchors]
     outdated = [a for a in t["outdated"] if a != FRONT]
     return {"lang": t["source"], "url": doc_url(t["source"], doc["id"]), "state": t["state"],
-            "accepted": t["accepted"], "front_outdated": FRONT in t["outdated"],
+            "accepted": t["accepted"] or None, "front_outdated": FRONT in t["outdated"],
             "outdated": units(outdated), "missing": units(t["missing"])}
 
 
-def translations_view(report: list[dict]) -> dict:
-    """Every original in every other language, worst first: what maintainers have to translate next."""
+def translations_view(report: list[dict], library: Library) -> dict:
+    """Every original in every other language, worst first: what maintainers have to translate next.
+    Rows name documents by title (the translation's own, else the original's)."""
     order = {state: n for n, state in enumerate(reversed(DOC_STATES))}
     rows = []
     for s in sorted(report, key=lambda s: (order.get(s["state"], 9), s["id"], s["lang"])):
         rows.append({
-            "id": s["id"], "lang": s["lang"], "source": s["source"], "state": s["state"], "accepted": s["accepted"],
+            "id": s["id"], "lang": s["lang"], "source": s["source"],
+            "title": _title(library, s["lang"], s["id"]) or _title(library, s["source"], s["id"]) or s["id"],
+            "source_title": _title(library, s["source"], s["id"]) or s["id"],
+            "state": s["state"], "accepted": s["accepted"] or None,
             "url": doc_url(s["lang"], s["id"]) if s["state"] != "missing" else None,
             "source_url": doc_url(s["source"], s["id"]),
             "articles": [{"anchor": u["anchor"], "heading": u["heading"], "state": u["state"],
@@ -118,6 +122,11 @@ def translations_view(report: list[dict]) -> dict:
         })
     totals = {state: sum(1 for r in rows if r["state"] == state) for state in order}
     return {"totals": totals, "translations": rows}
+
+
+def _title(library: Library, lang: str, doc_id: str) -> str | None:
+    doc = library.doc(lang, doc_id)
+    return doc["payload"]["title"] if doc else None
 
 
 assert set(RELATION_ORDER) >= set(RELATIONS) | set(REVERSE.values())

@@ -1,0 +1,292 @@
+"""The shapes of the JSON answers, for the OpenAPI description (and the tests that hold the answers to it).
+
+The routes build plain dicts (views.py, listings.py, parallel.py) and send them as they are; these models
+only describe them. `extra="forbid"` lets a test notice a field the description does not have."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Shape(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(Shape):
+    code: str
+    message: str
+
+
+class ErrorAnswer(Shape):
+    """Every error, with a 4xx or 503 status."""
+    error: ErrorDetail
+
+
+class Hit(Shape):
+    id: str
+    lang: str
+    title: str
+    type: str
+    number: str | None
+    status: str
+    url: str
+    article: str | None
+    article_title: str | None
+    snippet: str
+    score: float
+    found_by: list[str]
+
+
+class FacetCount(Shape):
+    value: str
+    count: int
+
+
+class OtherLanguage(Shape):
+    lang: str
+    total: int
+    searched_as: dict[str, str]
+    url: str
+    results: list[Hit]
+
+
+class SearchAnswer(Shape):
+    query: str
+    lang: str
+    total: int
+    page: int
+    per_page: int
+    results: list[Hit]
+    facets: dict[str, list[FacetCount]]
+    suggestion: str | None
+    corrected: bool
+    searched_as: dict[str, str]
+    other: OtherLanguage | None
+
+
+class TocEntry(Shape):
+    level: int
+    anchor: str
+    text: str
+    kind: str
+
+
+class DocumentLink(Shape):
+    id: str
+    lang: str
+    title: str
+    number: str | None
+    url: str | None
+    status: str | None
+
+
+class RelationGroup(Shape):
+    relation: str
+    documents: list[DocumentLink]
+
+
+class LanguageLink(Shape):
+    lang: str
+    url: str
+
+
+class UnitBehind(Shape):
+    anchor: str
+    heading: str | None
+    source_url: str
+
+
+class TranslationOf(Shape):
+    lang: str
+    url: str
+    state: str
+    accepted: str | None
+    front_outdated: bool
+    outdated: list[UnitBehind]
+    missing: list[UnitBehind]
+
+
+class DocumentAnswer(Shape):
+    id: str
+    lang: str
+    title: str
+    summary: str
+    type: str
+    number: str | None
+    issuer: str | None
+    signer: str | None
+    issued: str | None
+    effective: str | None
+    expires: str | None
+    status: str
+    tags: list[str]
+    source: str | None
+    authoritative: bool
+    as_of: str | None
+    url: str
+    toc: list[TocEntry]
+    html: str
+    relations: list[RelationGroup]
+    replaced_by: list[DocumentLink]
+    amended_by: list[DocumentLink]
+    translations: list[LanguageLink]
+    translation_of: TranslationOf | None
+
+
+class ArticleToDo(Shape):
+    anchor: str
+    heading: str | None
+    state: str
+    source_url: str
+
+
+class TranslationRow(Shape):
+    id: str
+    lang: str
+    source: str
+    title: str
+    source_title: str
+    state: str
+    accepted: str | None
+    url: str | None
+    source_url: str
+    articles: list[ArticleToDo]
+    counts: dict[str, int]
+
+
+class TranslationsAnswer(Shape):
+    totals: dict[str, int]
+    translations: list[TranslationRow]
+
+
+class Suggestion(Shape):
+    text: str
+    lang: str
+    kind: str
+    url: str
+
+
+class SuggestAnswer(Shape):
+    query: str
+    suggestions: list[Suggestion]
+
+
+class HealthAnswer(Shape):
+    status: str
+    index: str | None
+    languages: list[str] = []
+    problems: list[str] = []
+
+
+class DocumentRef(Shape):
+    id: str
+    lang: str
+    title: str
+    type: str
+    number: str | None
+    status: str
+    issued: str | None
+    as_of: str | None
+    url: str
+
+
+class TypeCount(Shape):
+    type: str
+    count: int
+    url: str
+
+
+class CheckedDates(Shape):
+    """When the documents were last checked: the latest date, how many documents have one, and whether
+    they all share it (then "recently checked" is no ranking at all)."""
+    latest: str | None
+    dated: int
+    same_date: bool
+
+
+class HomeAnswer(Shape):
+    lang: str
+    types: list[TypeCount]
+    recent: list[DocumentRef]
+    checked: CheckedDates
+    search_url: str
+    glossary_url: str
+
+
+class FacetLink(Shape):
+    facet: str
+    url: str
+
+
+class GroupCount(Shape):
+    value: str
+    count: int
+    url: str
+
+
+class BrowseAnswer(Shape):
+    lang: str
+    facet: str | None
+    value: str | None
+    facets: list[FacetLink]
+    groups: list[GroupCount]
+    documents: list[DocumentRef]
+
+
+class ParallelColumn(Shape):
+    lang: str
+    title: str
+    url: str
+
+
+class ParallelCell(Shape):
+    lang: str
+    html: str | None
+    outdated: bool
+
+
+class ParallelRow(Shape):
+    anchor: str | None
+    cells: list[ParallelCell]
+
+
+class ParallelAnswer(Shape):
+    id: str
+    lang: str
+    title: str
+    url: str
+    columns: list[ParallelColumn]
+    rows: list[ParallelRow]
+
+
+class TermSide(Shape):
+    term: str
+    abbr: list[str]
+    definition: str
+
+
+class TermLink(Shape):
+    id: str
+    term: str
+    url: str
+
+
+class Letter(Shape):
+    letter: str
+    anchor: str
+
+
+class Term(Shape):
+    id: str
+    url: str
+    letter: str
+    vi: TermSide
+    lo: TermSide
+    see: list[TermLink]
+
+
+class GlossaryAnswer(Shape):
+    lang: str
+    query: str
+    total: int
+    letters: list[Letter]
+    terms: list[Term]
