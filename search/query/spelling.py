@@ -25,6 +25,16 @@ def distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _slip(typed: str, word: str) -> bool:
+    """Whether typing word with one letter left out, or two neighbouring letters swapped, gives typed."""
+    if len(word) == len(typed) + 1:
+        return any(word[:i] + word[i + 1:] == typed for i in range(len(word)))
+    if len(word) == len(typed):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]
+    return False
+
+
 def _signature(word: str) -> int:
     """The characters of a word, hashed into 64 bits. One edit changes at most two characters' presence,
     and a bit differs only if some character's presence does: so words whose signatures differ in more
@@ -59,7 +69,9 @@ class Speller:
         for term in self.freq:
             self.by_length[len(term)].append((term, _signature(term)))
 
-    def correct(self, folded: str) -> str | None:
+    def correct(self, folded: str, slips_only: bool = False) -> str | None:
+        """The nearest known word; slips_only: only one that a letter left out or two letters swapped
+        would have made into this one."""
         if len(folded) < 3 or folded.isdigit():
             return None
         limit = 1 if len(folded) <= 5 else 2
@@ -69,6 +81,8 @@ class Speller:
             for cand, theirs in self.by_length.get(length, ()):
                 if (mine ^ theirs).bit_count() > 2 * limit:
                     continue  # certainly more than limit edits apart (see _signature)
+                if slips_only and not _slip(folded, cand):
+                    continue
                 d = distance(folded, cand, limit)
                 # Nearest first, then the same first letter (typos rarely hit it), then the most frequent.
                 rank = (d, cand[0] != folded[0], -self.freq[cand])

@@ -281,12 +281,12 @@ class SearchService:
             return found
         with self._searcher() as (gen, searcher):
             p = plan(text)
-            suggestion = self._suggestion(gen, searcher, p)
+            suggestion, replaceable = self._suggestion(gen, searcher, p)
             results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
             corrected = False
-            # The query as typed is searched. A correction (offered only for words that are not words of
-            # the language) replaces its results only when no document has all of its words.
-            if results.total == 0 and suggestion:
+            # The query as typed is searched. A correction replaces its results only when no document
+            # has all of its words and a word it replaces is no word of the language.
+            if results.total == 0 and suggestion and replaceable:
                 alt = self._found(gen, searcher, plan(suggestion), lang, facets or {}, sort, page, per_page)
                 if alt.total:
                     results, corrected = alt, True
@@ -316,29 +316,30 @@ class SearchService:
         """How the current generation's cache of recent results is doing: hits, misses, size."""
         return self.generation().recent.info()
 
-    def _suggestion(self, gen: _Generation, searcher, p: QueryPlan) -> str | None:
-        """The query with unknown syllables replaced by the nearest known ones, or None."""
+    def _suggestion(self, gen: _Generation, searcher, p: QueryPlan) -> tuple[str | None, bool]:
+        """The query with unknown syllables replaced by the nearest known ones (or None), and whether
+        it may replace the results: only when a replaced word is no word of the language ('thanh tar').
+        A well-formed word no document has ('sức khỏe') is searched as typed; for it only a typing
+        slip (a letter left out, two letters swapped) is offered, never applied."""
         if not p.words:
-            return None
+            return None, False
         reader = searcher.reader()
-        changed, out, budget = False, [], MAX_UNKNOWN
+        changed, replaceable, out, budget = False, False, [], MAX_UNKNOWN
         for word in p.words:
             text = normalize(word)
             pieces, pos = [], 0
             for tok in FOLDED(text, chars=True):
                 # Known words are looked up in the index; the vocabulary is loaded only for unknown ones.
-                # A well-formed word is searched as typed, even when no document has it ('sức khỏe').
-                if (budget and not tok.text.isdigit() and not reader.doc_frequency("body_f", tok.text)
-                        and not is_word(lower(text[tok.startchar:tok.endchar]))):
-                    speller = gen.speller(searcher)
+                if budget and not tok.text.isdigit() and not reader.doc_frequency("body_f", tok.text):
                     budget -= 1
-                    fix = speller.correct(tok.text)
+                    valid = is_word(lower(text[tok.startchar:tok.endchar]))
+                    fix = gen.speller(searcher).correct(tok.text, slips_only=valid)
                     if fix:
                         pieces += [text[pos:tok.startchar], fix]
                         pos = tok.endchar
-                        changed = True
+                        changed, replaceable = True, replaceable or not valid
             out.append("".join(pieces) + text[pos:])
-        return " ".join(out) if changed else None
+        return (" ".join(out), replaceable) if changed else (None, False)
 
     @staticmethod
     def _scores(gen, searcher, q, candidates: list[int]) -> dict[int, float]:

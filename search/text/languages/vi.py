@@ -96,11 +96,13 @@ def fold(token: str) -> str:
     return token.translate(FOLD_TABLE) if _FOLDABLE.search(token) else token
 
 
-# A syllable's shape, on its folded lowercase form: onset, optional glide, one to three vowels, coda.
+# A syllable's shape, on its folded lowercase form: onset, a vowel group that Vietnamese writes, coda.
 # Permissive (it accepts some syllables no one writes) but it rejects what typing slips most often make:
 # a letter no syllable ends in (tar), doubled consonants (thanhh), vowels with no place (thaanh).
+_NUCLEI = ("oai oay oeo uay uoi uou uya uye uyu ieu yeu ai ao au ay eo eu ia ie iu oa oe oi oo ua ue ui uo "
+           "uu uy ye a e i o u y").split()
 _SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?"
-                       r"(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?")
+                       rf"(?:{'|'.join(_NUCLEI)})(?:ch|ng|nh|[cmnpt])?")
 
 
 def is_word(token: str) -> bool:
