@@ -15,9 +15,10 @@ from .frontmatter import FrontMatter, construct
 TYPES = ("law", "decree", "decision", "circular", "instruction", "procedure", "agreement", "guide", "glossary",
          "news", "page")
 STATUSES = ("in_force", "partly_in_force", "not_yet_in_force", "amended", "repealed", "unknown")
-# Documents with no legal force of their own (training texts, news, pages): they have no status to show,
-# so 'status' other than unknown on them is a warning (status-not-applicable).
-NO_STATUS_TYPES = ("guide", "glossary", "news", "page")
+# Documents with no legal force of their own (training guides, news, the glossary): they have no status to
+# show, so 'status' other than unknown on them is a warning (status-not-applicable). A 'page' is the default
+# type of anything not yet classified, so it keeps the status it is given.
+NO_STATUS_TYPES = ("guide", "glossary", "news")
 RELATIONS = ("amends", "replaces", "implements", "cites", "related", "superseded_by")
 # forward relation → the name of its derived reverse
 REVERSE = {"amends": "amended_by", "replaces": "replaced_by", "implements": "implemented_by",
