@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from search import CODES, get_language
 from search.text.languages import match_key as fold_key
 
+from ..content.metadata import NO_STATUS_TYPES
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
 from .caching import etag_for, mark, not_modified
 from .citations import decorate_units
@@ -42,7 +43,7 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
         other_langs=other, path=path, canonical=base + path,
         date=lambda v: date_text(v, ui), num=lambda v: number_text(v, ui), CODES=CODES,
-        LANGUAGE_NAMES=LANGUAGE_NAMES, **context)
+        LANGUAGE_NAMES=LANGUAGE_NAMES, NO_STATUS_TYPES=NO_STATUS_TYPES, **context)
     response = HTMLResponse(html, status_code=status)
     if lang in CODES:
         response.set_cookie("lang", lang, max_age=31536000, samesite="lax")
