@@ -20,6 +20,7 @@ def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
         "id": doc.id, "lang": doc.lang, "title": meta.title, "summary": meta.summary, "type": meta.type,
         "number": meta.number, "issuer": meta.issuer, "signer": meta.signer, "status": meta.status,
         "tags": meta.tags, "source": meta.source, "authoritative": meta.authoritative,
+        "checked_against_official": meta.checked_against_official,
         **{key: _iso(getattr(meta, key)) for key in DATES},
         "aliases": meta.aliases,
         "relations": {k: v for k, v in meta.relations.items() if v},

@@ -12,8 +12,13 @@ from search import CODES
 from ..errors import Problems
 from .frontmatter import FrontMatter, construct
 
-TYPES = ("law", "decree", "decision", "circular", "instruction", "procedure", "guide", "glossary", "news", "page")
+TYPES = ("law", "decree", "decision", "circular", "instruction", "procedure", "agreement", "guide", "glossary",
+         "news", "page")
 STATUSES = ("in_force", "partly_in_force", "not_yet_in_force", "amended", "repealed", "unknown")
+# Documents with no legal force of their own (training guides, news, the glossary): they have no status to
+# show, so 'status' other than unknown on them is a warning (status-not-applicable). A 'page' is the default
+# type of anything not yet classified, so it keeps the status it is given.
+NO_STATUS_TYPES = ("guide", "glossary", "news")
 RELATIONS = ("amends", "replaces", "implements", "cites", "related", "superseded_by")
 # forward relation → the name of its derived reverse
 REVERSE = {"amends": "amended_by", "replaces": "replaced_by", "implements": "implemented_by",
@@ -21,7 +26,8 @@ REVERSE = {"amends": "amended_by", "replaces": "replaced_by", "implements": "imp
 DATES = ("issued", "effective", "expires", "as_of")
 TEXTS = ("title", "summary", "number", "issuer", "signer", "source")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KNOWN = {"id", "type", "status", "tags", "authoritative", "aliases", "translation_of", *TEXTS, *DATES, *RELATIONS}
+KNOWN = {"id", "type", "status", "tags", "authoritative", "checked_against_official", "aliases", "translation_of",
+         *TEXTS, *DATES, *RELATIONS}
 
 
 @dataclass
@@ -42,6 +48,8 @@ class Metadata:
     relations: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
     authoritative: bool = True
+    # For a summary (authoritative: false): whether its text was compared with the official text.
+    checked_against_official: bool = False
     aliases: list[str] = field(default_factory=list)
     translation_of: str | None = None  # the language of the source this document translates
     lines: dict[str, int] = field(default_factory=dict)
@@ -126,6 +134,12 @@ def parse_metadata(fm: FrontMatter, default_id: str, problems: Problems) -> Meta
                 meta.authoritative = value
             else:
                 problems.error(line, "type-invalid", "'authoritative' must be true or false")
+        elif key == "checked_against_official":
+            value = construct(node)
+            if isinstance(value, bool):
+                meta.checked_against_official = value
+            else:
+                problems.error(line, "type-invalid", "'checked_against_official' must be true or false")
         elif key == "translation_of" and (value := _choice(key, node, line, problems, CODES)):
             meta.translation_of = value
         elif key == "id" and (value := _text(key, node, line, problems)) is not None:
@@ -136,6 +150,14 @@ def parse_metadata(fm: FrontMatter, default_id: str, problems: Problems) -> Meta
                        + ("" if "id" in fm.lines else " (it comes from the file name; set 'id' to choose one)"))
     if not meta.title and fm.readable and "title" not in invalid:
         problems.error(meta.line("title"), "title-missing", "'title' is required")
+    if meta.type in NO_STATUS_TYPES and meta.status != "unknown":
+        problems.warning(meta.line("status"), "status-not-applicable",
+                         f"a {meta.type} has no legal status of its own; 'status: {meta.status}' is not shown "
+                         "(leave it out)")
+    if meta.authoritative and "checked_against_official" in present:
+        problems.warning(meta.line("checked_against_official"), "checked-not-applicable",
+                         "'checked_against_official' applies to summaries (authoritative: false); "
+                         "an official text is the official text")
     if meta.effective and meta.expires and meta.expires < meta.effective:
         problems.error(meta.line("expires"), "date-order", "'expires' is before 'effective'")
     return meta

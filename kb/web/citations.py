@@ -7,7 +7,7 @@ from html import escape
 _UNIT_HEADING = re.compile(r'<h([1-6]) id="((?:art|step)-[0-9]+)">(.*?)</h\1>', re.S)
 _LABEL_END = re.compile(r"[.:(（]")
 TYPE_NAMES = {"law": "Law", "decree": "Decree", "decision": "Decision", "circular": "Circular",
-              "instruction": "Instruction", "procedure": "Procedure", "guide": "Guide", "glossary": "Glossary",
+              "instruction": "Instruction", "procedure": "Procedure", "agreement": "Agreement", "guide": "Guide", "glossary": "Glossary",
               "news": "News", "page": "Page"}
 
 

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from search import CODES, get_language
 
+from ..content.metadata import NO_STATUS_TYPES
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
 from . import counterparts
 from .caching import PAGE_VARY, etag_for, mark, not_modified, vary
@@ -48,7 +49,7 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
         other_langs=other, path=path, canonical=base + context.pop("canonical_path", path),
         date=lambda v: date_text(v, ui), num=lambda v: number_text(v, ui), CODES=CODES,
-        LANGUAGE_NAMES=LANGUAGE_NAMES, **context)
+        LANGUAGE_NAMES=LANGUAGE_NAMES, NO_STATUS_TYPES=NO_STATUS_TYPES, **context)
     response = HTMLResponse(html, status_code=status)
     # A cookie is set only when its value changes: a page that sets none can be shared by a proxy cache.
     if lang in CODES and request.cookies.get("lang") != lang:

@@ -76,6 +76,7 @@ def document_view(library: Library, doc: dict) -> dict:
         "issued": p["issued"] or None, "effective": p["effective"] or None, "expires": p["expires"] or None,
         "status": p["status"], "tags": p["tags"], "source": p["source"] or None,
         "authoritative": p["authoritative"], "as_of": p["as_of"] or None,
+        "checked_against_official": p.get("checked_against_official", False),
         "url": doc_url(lang, doc["id"]),
         "toc": p["toc"], "html": p["html"],
         "relations": ordered,

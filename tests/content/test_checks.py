@@ -67,7 +67,7 @@ def test_kb_check_prints_every_problem_of_every_file(content):
         "content/lo/c.md:3: error: 'issued' must be a date written YYYY-MM-DD, got '2025-02-30' [date-invalid]",
         "content/lo/c.md:5: error: link to unknown document 'nope' [link-broken]",
         "content/vi/a.md:3: error: 'type' must be one of law, decree, decision, circular, instruction, procedure, "
-        "guide, glossary, news, page; got 'statute' [enum-invalid]",
+        "agreement, guide, glossary, news, page; got 'statute' [enum-invalid]",
         "content/vi/b.md:1: error: the file must start with '---' and YAML front matter [frontmatter-missing]",
     ]
     assert run.code == 1

@@ -109,7 +109,7 @@ def test_unknown_type_is_an_error_with_the_allowed_values(content):
     content.write("vi/x.md", "---\ntitle: T\ntype: statute\n---\n")
     assert report(content.load()) == [
         "content/vi/x.md:3: error: 'type' must be one of law, decree, decision, circular, instruction, procedure, "
-        "guide, glossary, news, page; got 'statute' [enum-invalid]"]
+        "agreement, guide, glossary, news, page; got 'statute' [enum-invalid]"]
 
 
 def test_unknown_status_is_an_error_with_the_allowed_values(content):
@@ -123,6 +123,47 @@ def test_defaults_for_type_status_and_authoritative(content):
     content.page("vi/x.md")
     meta = content.load().get("vi", "x").meta
     assert (meta.type, meta.status, meta.authoritative) == ("page", "unknown", True)
+
+
+def test_a_cooperation_agreement_is_its_own_type(content):
+    content.page("vi/x.md", type="agreement", status="unknown")
+    corpus = content.load()
+    assert report(corpus) == [] and corpus.get("vi", "x").meta.type == "agreement"
+
+
+@pytest.mark.parametrize("doc_type", ["guide", "news", "glossary"])
+def test_a_status_on_a_document_without_legal_force_is_a_warning(content, doc_type):
+    content.page("vi/x.md", type=doc_type, status="in_force")
+    assert report(content.load()) == [
+        f"content/vi/x.md:4: warning: a {doc_type} has no legal status of its own; 'status: in_force' is not shown "
+        "(leave it out) [status-not-applicable]"]
+    assert content.check("--strict").code == 1
+
+
+def test_a_regulation_keeps_its_status_and_a_guide_may_leave_it_out(content):
+    content.page("vi/law.md", type="law", status="repealed")
+    content.page("vi/guide.md", type="guide")
+    corpus = content.load()
+    assert report(corpus) == []
+    assert (corpus.get("vi", "law").meta.status, corpus.get("vi", "guide").meta.status) == ("repealed", "unknown")
+
+
+def test_checked_against_official_defaults_to_false_and_must_be_a_boolean(content):
+    content.page("vi/a.md", authoritative="false")
+    content.page("vi/b.md", authoritative="false", checked_against_official="true")
+    content.page("vi/c.md", authoritative="false", checked_against_official="yesterday")
+    corpus = content.load()
+    assert corpus.get("vi", "a").meta.checked_against_official is False
+    assert corpus.get("vi", "b").meta.checked_against_official is True
+    assert report(corpus) == [
+        "content/vi/c.md:4: error: 'checked_against_official' must be true or false [type-invalid]"]
+
+
+def test_checked_against_official_on_an_official_text_is_a_warning(content):
+    content.page("vi/x.md", authoritative="true", checked_against_official="true")
+    assert report(content.load()) == [
+        "content/vi/x.md:4: warning: 'checked_against_official' applies to summaries (authoritative: false); "
+        "an official text is the official text [checked-not-applicable]"]
 
 
 def test_unknown_key_is_a_warning_and_fails_only_with_strict(content):

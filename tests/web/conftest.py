@@ -30,6 +30,7 @@ CUSTOM_CONTENT = {
         tags: ["{XSS}"]
         authoritative: false
         source: "{XSS}"
+        as_of: 2026-01-02
         ---
 
         Đoạn văn bảo hiểm {XSS} ở đây.
@@ -42,12 +43,26 @@ CUSTOM_CONTENT = {
 
         Nội dung bảo hiểm điều 1.
         """,
+    "vi/checked.md": """\
+        ---
+        id: checked-doc
+        title: Bản tóm tắt đã đối chiếu
+        type: decision
+        authoritative: false
+        checked_against_official: true
+        source: "Quyết định mẫu số 1/QĐ-X"
+        as_of: 2026-01-02
+        ---
+
+        Tóm tắt.
+        """,
     "vi/pair.md": """\
         ---
         id: pair-doc
         title: Văn bản song ngữ
         type: decree
         number: 12/2020/NĐ-CP
+        source: "Công báo số 1 và 2, ngày 3/1/2020"
         aliases: [van-ban-cu]
         ---
 

@@ -170,23 +170,58 @@ def test_lao_dates_use_lao_month_names(client):
 LAO_MONTHS = "ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ"
 
 
-@pytest.mark.parametrize("lang, summary, source, checked", [
-    ("vi", "Bản tóm tắt, không phải văn bản chính thức.", "Nguồn: Luật Thanh tra số 84/2025/QH15, Điều 62.",
-     r"Đối chiếu với nguồn ngày (\d{1,2}) tháng (\d{1,2}), (\d{4})"),
-    ("lo", "ບົດສະຫຼຸບ, ບໍ່ແມ່ນເອກະສານທາງການ.", "ແຫຼ່ງທີ່ມາ: ກົດໝາຍວ່າດ້ວຍການກວດກາ ເລກທີ 84/2025/QH15",
-     rf"(\d{{1,2}}) ({LAO_MONTHS}) (\d{{4}})"),
+@pytest.mark.parametrize("lang, summary, written, source, not_checked", [
+    ("vi", "Bản tóm tắt, không phải văn bản chính thức.", r"Viết ngày (\d{1,2}) tháng (\d{1,2}), (\d{4}), dựa trên:",
+     "Luật Thanh tra số 84/2025/QH15", "Chưa đối chiếu với văn bản chính thức."),
+    ("lo", "ບົດສະຫຼຸບ, ບໍ່ແມ່ນເອກະສານທາງການ.", rf"ຂຽນວັນທີ (\d{{1,2}}) ({LAO_MONTHS}) (\d{{4}}), ອີງໃສ່:",
+     "ກົດໝາຍວ່າດ້ວຍການກວດກາ ເລກທີ 84/2025/QH15", "ຍັງບໍ່ທັນໄດ້ທຽບກັບເອກະສານທາງການ."),
 ])
-def test_summary_banner_names_source_and_check_date(client, lang, summary, source, checked):
-    as_of = client.get(f"/api/documents/{lang}/{LAW_84}").json()["as_of"]  # e.g. 2026-11-24
+def test_summary_banner_says_when_it_was_written_from_what_and_that_it_was_not_checked(
+        client, lang, summary, written, source, not_checked):
+    doc = client.get(f"/api/documents/{lang}/{LAW_84}").json()
+    assert doc["checked_against_official"] is False
     banner = text(element(client.get(f"/{lang}/docs/{LAW_84}").text, '<div class="banner banner-summary"'))
-    assert summary in banner and source in banner
-    day, _, year = re.search(checked, banner).groups()
-    assert (int(year), int(day)) == (int(as_of[:4]), int(as_of[8:]))
+    assert summary in banner and source in banner and banner.endswith(not_checked), banner
+    day, _, year = re.search(written, banner).groups()
+    assert (int(year), int(day)) == (int(doc["as_of"][:4]), int(doc["as_of"][8:]))
+    assert "Đối chiếu với nguồn ngày" not in banner and "ກວດທຽບກັບແຫຼ່ງທີ່ມາວັນທີ" not in banner
 
 
 def test_summary_banner_sentences_are_separated(client):
     banner = text(element(client.get(f"/vi/docs/{LAW_84}").text, '<div class="banner banner-summary"'))
-    assert "Điều 62. Đối chiếu với nguồn ngày" in banner, banner
+    assert "https://vbpl.vn). Chưa đối chiếu với văn bản chính thức." in banner, banner
+
+
+def test_summary_checked_against_the_official_text_says_so(custom_client):
+    banner = text(element(custom_client.get("/vi/docs/checked-doc").text, '<div class="banner banner-summary"'))
+    assert banner.endswith("Đã đối chiếu với văn bản chính thức."), banner
+    assert "Chưa đối chiếu" not in banner
+
+
+def test_official_text_names_its_gazette_reference(custom_client):
+    banner = text(element(custom_client.get("/vi/docs/pair-doc").text, '<div class="banner banner-official"'))
+    assert banner == "Văn bản chính thức. Đăng tại: Công báo số 1 và 2, ngày 3/1/2020."
+
+
+@pytest.mark.parametrize("lang, no_status", [("vi", "Không có hiệu lực pháp lý riêng"),
+                                             ("lo", "ບໍ່ມີຜົນທາງກົດໝາຍຂອງຕົນເອງ")])
+def test_a_training_guide_shows_no_legal_status(client, lang, no_status):
+    html = client.get(f"/{lang}/docs/guide-recovery-unpaid-contributions").text
+    assert "badge status-" not in element(html, '<p class="meta"')
+    assert no_status in text(element(html, '<dl class="facts"'))
+    banner = text(element(html, '<div class="banner banner-summary"'))
+    assert banner.startswith({"vi": "Tài liệu đào tạo, không phải văn bản pháp luật.",
+                              "lo": "ເອກະສານຝຶກອົບຮົມ, ບໍ່ແມ່ນເອກະສານທາງກົດໝາຍ."}[lang]), banner
+    query = {"vi": "truy thu chậm đóng trốn đóng", "lo": "ການເກັບເງິນສົມທົບຍ້ອນຫຼັງ"}[lang]
+    results = client.get(f"/{lang}/search", params={"q": query}).text
+    hits = [h for h in re.findall(r'<li class="hit".*?</li>', results, re.S) if "guide-recovery-unpaid-contributions" in h]
+    assert hits and all("badge status-" not in h for h in hits)
+
+
+def test_home_lists_pages_by_the_day_they_were_written_or_reviewed(client):
+    html = client.get("/vi/").text
+    assert "Văn bản mới viết hoặc rà soát" in html and "viết hoặc rà soát ngày" in html
+    assert "rà soát</span>" not in html
 
 
 def test_authoritative_document_has_no_summary_banner(custom_client):
@@ -405,7 +440,11 @@ def test_a_document_page_is_small_and_makes_no_external_requests(client):
     page = client.get("/vi/docs/law-84-2025-qh15").text
     css = client.get("/static/style.css").text
     assert len(page.encode()) + len(css.encode()) < 100_000
-    assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
+    # Nothing the browser would fetch from elsewhere: a source's address shown as text is not a request.
+    fetched = re.findall(r'<(?:script|img|link|iframe|source)\b[^>]*?(?:src|href)="([^"]+)"', page) + \
+        re.findall(r"url\(([^)]+)\)", page + css)
+    assert fetched and all(not re.match(r"(?:https?:)?//", u.strip("'\"")) or u.startswith("http://testserver")
+                           for u in fetched), fetched
 
 
 def test_search_page_shows_the_other_language_after_the_readers(client):
