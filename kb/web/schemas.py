@@ -122,6 +122,7 @@ class DocumentAnswer(Shape):
     source: str | None
     authoritative: bool
     as_of: str | None
+    checked_against_official: bool = False
     url: str
     toc: list[TocEntry]
     html: str

@@ -101,7 +101,7 @@ def test_the_glossary_switch_keeps_the_filter(client):
 
 def test_headings_anchored_by_their_text_switch_to_the_same_heading(client):
     href, anchors = _switch(client.get("/vi/docs/law-84-2025-qh15").text, "lo")
-    assert anchors["hieu-luc"] == "ຜົນບັງຄັບໃຊ້" and anchors["nguon"] == "ແຫຼ່ງຂໍ້ມູນ"
+    assert anchors["hieu-luc"] == "ຜົນສັກສິດ" and anchors["nguon"] == "ແຫຼ່ງຂໍ້ມູນ"
     assert "art-62" not in anchors  # the same in both: nothing to map
 
 
