@@ -436,7 +436,7 @@ def _article(w: _Writer, chars: int) -> str:
 
 def _law_number(rnd: random.Random, lang: str, year: int, used: set) -> str:
     while True:
-        k = rnd.randint(1, 99)
+        k = rnd.randint(1, 99 + len(used))  # room for every law however many (Lao numbers have no year)
         if lang == "vi":
             legislature = "QH13" if year < 2016 else "QH14" if year < 2021 else "QH15"
             number = f"{k}/{year}/{legislature}"
