@@ -353,3 +353,223 @@ def labelled_queries(records: list[Record], n: int, seed: int = 42) -> list[tupl
 
 def query_mix(records: list[Record], n: int, seed: int = 42) -> list[str]:
     return [q for _, q in labelled_queries(records, n, seed)]
+
+
+# ---------------------------------------------------------------- full-length laws (synthetic)
+# Laws as long as real ones: chapters of articles, articles of numbered clauses, clauses of lettered points.
+# The text is generated from the vocabulary above and is NOT the wording of any law: every record says so in
+# its summary and payload, and its id starts with "synthetic-". For measuring speed only.
+SYNTHETIC_VI = "(Văn bản mô phỏng, sinh tự động để đo tốc độ tìm kiếm; không phải văn bản pháp luật.)"
+SYNTHETIC_LO = "(ເອກະສານຈຳລອງ ທີ່ສ້າງຂຶ້ນອັດຕະໂນມັດ ເພື່ອວັດແທກຄວາມໄວຂອງການຄົ້ນຫາ; ບໍ່ແມ່ນເອກະສານກົດໝາຍ.)"
+VI_LAW_TOPICS = [
+    "Bảo hiểm xã hội", "Bảo hiểm y tế", "Việc làm", "Thanh tra", "An toàn, vệ sinh lao động", "Công đoàn",
+    "Xử lý vi phạm hành chính", "Khiếu nại", "Tố cáo", "Kế toán", "Quản lý thuế", "Ngân sách nhà nước",
+    "Tiếp công dân", "Giao dịch điện tử", "Người cao tuổi", "Người khuyết tật", "Trẻ em", "Bình đẳng giới",
+    "Dân số", "Phòng, chống tham nhũng", "Khám bệnh, chữa bệnh", "Cán bộ, công chức", "Viên chức",
+    "Doanh nghiệp", "Hợp tác xã", "Giáo dục nghề nghiệp", "Ngân hàng Nhà nước Việt Nam", "Kiểm toán nhà nước",
+    "Lưu trữ", "Thống kê", "Dữ liệu", "Căn cước", "Tổ chức chính quyền địa phương", "Ban hành văn bản quy phạm pháp luật",
+]
+LO_LAW_TOPICS = [
+    "ການປະກັນສັງຄົມ", "ປະກັນສຸຂະພາບ", "ແຮງງານ", "ການກວດກາ", "ຄວາມປອດໄພ ແລະ ອະນາໄມແຮງງານ", "ສະຫະພັນກຳມະບານ",
+    "ການຈັດຕັ້ງປະຕິບັດຄຳຕັດສິນ", "ການແກ້ໄຂຄຳຮ້ອງທຸກ", "ການບັນຊີ", "ສ່ວຍສາອາກອນ", "ງົບປະມານແຫ່ງລັດ",
+    "ທຸລະກຳທາງເອເລັກໂຕຣນິກ", "ຜູ້ສູງອາຍຸ", "ຄົນພິການ", "ການປົກປ້ອງສິດ ແລະ ຜົນປະໂຫຍດຂອງເດັກ",
+    "ການຕ້ານການສໍ້ລາດບັງຫຼວງ", "ການປິ່ນປົວ", "ພະນັກງານ-ລັດຖະກອນ", "ວິສາຫະກິດ", "ສະຫະກອນ", "ການສຶກສາວິຊາຊີບ",
+    "ທະນາຄານແຫ່ງ ສປປ ລາວ", "ການກວດສອບແຫ່ງລັດ", "ເອກະສານຈົດໝາຍເຫດ", "ສະຖິຕິ", "ການປົກຄອງທ້ອງຖິ່ນ",
+]
+VI_CHAPTERS = ["Những quy định chung", "Quyền và trách nhiệm của {a}", "{o}", "Hồ sơ, trình tự, thủ tục {o}",
+               "Quản lý {o}", "Thanh tra, kiểm tra và xử lý vi phạm", "Giải quyết khiếu nại, tố cáo về {o}",
+               "Tổ chức thực hiện {o}", "Điều khoản thi hành"]
+LO_CHAPTERS = ["ບົດບັນຍັດທົ່ວໄປ", "ສິດ ແລະ ພັນທະຂອງ{a}", "{o}", "ການຄຸ້ມຄອງ{o}", "ການກວດກາ ແລະ ມາດຕະການ",
+               "ການແກ້ໄຂຄຳຮ້ອງທຸກກ່ຽວກັບ{o}", "ການຈັດຕັ້ງປະຕິບັດ", "ບົດບັນຍັດສຸດທ້າຍ"]
+VI_FIRST, VI_LAST = ["Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ"], "Hiệu lực thi hành"
+LO_FIRST, LO_LAST = ["ຈຸດປະສົງ", "ຂອບເຂດການນຳໃຊ້", "ການອະທິບາຍຄຳສັບ"], "ຜົນສັກສິດ"
+VI_POINTS = "abcdđeghiklmn"
+LO_POINTS = ["ກ", "ຂ", "ຄ", "ງ", "ຈ", "ສ", "ຊ", "ຍ", "ດ", "ຕ"]
+ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _upper_first(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _sentences(w: _Writer, chars: int) -> str:
+    """Sentences of about this many characters (at least one)."""
+    out, n = [], 0
+    while not out or n < chars:
+        text, _ = w.sentence()
+        out.append(text)
+        n += len(text) + 1
+    return " ".join(out)
+
+
+def _article(w: _Writer, chars: int) -> str:
+    """The body of one article of about `chars` characters: a single paragraph, or numbered clauses of which
+    some list lettered points ('a) …;' / 'ກ) …;')."""
+    r = w.rnd
+    if chars < 400 and r.random() < 0.5:
+        return _sentences(w, chars)
+    clauses = max(1, min(12, int(chars / r.uniform(250, 600))))
+    per = chars // clauses
+    lines = []
+    for c in range(1, clauses + 1):
+        if r.random() < 0.3 and per > 250:
+            points = r.randint(2, min(8, per // 100 + 2))
+            lead, _ = w.sentence()
+            lines.append(f"{c}. {lead.rstrip('.')}:" if w.lang == "vi" else f"{c}. {lead.rstrip('.')} ດັ່ງນີ້:")
+            letters = VI_POINTS if w.lang == "vi" else LO_POINTS
+            for p in range(points):
+                text = _sentences(w, max(40, (per - len(lead)) // points)).rstrip(".")
+                text = text[0].lower() + text[1:] if w.lang == "vi" else text
+                lines.append(f"{letters[p]}) {text}{'.' if p == points - 1 else ';'}")
+        else:
+            lines.append(f"{c}. {_sentences(w, per)}")
+    return "\n".join(lines)
+
+
+def _law_number(rnd: random.Random, lang: str, year: int, used: set) -> str:
+    while True:
+        k = rnd.randint(1, 99 + len(used))  # room for every law however many (Lao numbers have no year)
+        if lang == "vi":
+            legislature = "QH13" if year < 2016 else "QH14" if year < 2021 else "QH15"
+            number = f"{k}/{year}/{legislature}"
+        else:
+            number = f"{k:02d}/ສພຊ"
+        if (lang, number) not in used:
+            used.add((lang, number))
+            return number
+
+
+def long_laws(n: int, seed: int = 42, articles: tuple[int, int] = (100, 400),
+              chars: tuple[int, int] = (100_000, 300_000)) -> list[Record]:
+    """n synthetic laws of full length, about half Vietnamese and half Lao, the same for the same seed.
+
+    Each has 100–400 articles (most near 100, a few up to 400, as real laws are: about 150 on average) and
+    100–300 k characters of article text, in chapters (`Chương I` / `ໝວດທີ 1`) of articles (`Điều 17. …` /
+    `ມາດຕາ 17 …`) with numbered clauses and lettered points. The wording is generated and marked synthetic."""
+    rnd = random.Random(seed)
+    used: set = set()
+    plans = []
+    for i in range(n):
+        lang = "vi" if rnd.random() < 0.5 else "lo"
+        year = rnd.randint(2006, 2025)
+        count = articles[0] + int((articles[1] - articles[0]) * rnd.random() ** 5)
+        plans.append((i, lang, year, _law_number(rnd, lang, year, used), count, rnd.uniform(*chars)))
+    numbers = [("law", lang, num) for _, lang, _, num, _, _ in plans]
+    by_lang = {lang: [x for x in numbers if x[1] == lang] or numbers for lang in ("vi", "lo")}
+    records = []
+    for i, lang, year, number, count, total in plans:
+        w = _Writer(rnd, lang, by_lang[lang])
+        vi = lang == "vi"
+        topic = rnd.choice(VI_LAW_TOPICS if vi else LO_LAW_TOPICS)
+        amended = rnd.random() < 0.3
+        title = (f"Luật {topic}{' (sửa đổi)' if amended else ''}" if vi
+                 else f"ກົດໝາຍວ່າດ້ວຍ{topic}{' (ສະບັບປັບປຸງ)' if amended else ''}")
+        # Article lengths vary around the law's mean (long definitions, one-line entries into force).
+        weights = [rnd.lognormvariate(0, 0.6) for _ in range(count)]
+        left, left_weight = total, sum(weights)
+        chapters = max(3, min(16, count // rnd.randint(10, 25)))
+        starts = sorted(rnd.sample(range(2, count + 1), chapters - 1)) if count > chapters else []
+        heads, units, chapter = [], [], 0
+        for a in range(1, count + 1):
+            if a == 1 or a in starts:
+                chapter += 1
+                name = (VI_CHAPTERS if vi else LO_CHAPTERS)
+                pick = name[0] if chapter == 1 else name[-1] if chapter == chapters else rnd.choice(name[1:-1])
+                pick = pick.format(a=rnd.choice(VI_ACTORS if vi else LO_ACTORS),
+                                   o=rnd.choice(VI_OBJECTS if vi else LO_OBJECTS))
+                heads.append(f"Chương {_roman(chapter)}. {_upper_first(pick)}" if vi else f"ໝວດທີ {chapter} {pick}")
+            fixed = (VI_FIRST if vi else LO_FIRST)[a - 1] if a <= 3 else (VI_LAST if vi else LO_LAST) if a == count else ""
+            heading = (f"Điều {a}. {fixed}" if vi else f"ມາດຕາ {a} {fixed}") if fixed else w.heading(a)
+            heads.append(heading)
+            # Each article gets its share of what is left, so overshooting sentences do not add up.
+            body = _article(w, max(60, int(left * weights[a - 1] / left_weight)))
+            left, left_weight = left - len(body), left_weight - weights[a - 1]
+            units.append(UnitRecord(f"art-{a}", heading, body))
+        issued = f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        intro = (f"Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam; Quốc hội ban hành {title}." if vi
+                 else f"ອີງຕາມລັດຖະທຳມະນູນແຫ່ງ ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ; ສະພາແຫ່ງຊາດ ໄດ້ຮັບຮອງເອົາ{title}.")
+        records.append(Record(
+            id=f"synthetic-law-{i:04d}", lang=lang, title=title, number=number,
+            summary=f"{SYNTHETIC_VI if vi else SYNTHETIC_LO} {w.paragraph(30)}", intro=intro, headings=heads,
+            units=units, type="law", status=rnd.choices(STATUSES, STATUS_WEIGHTS)[0],
+            issuer="Quốc hội" if vi else "ສະພາແຫ່ງຊາດ", issued=issued,
+            tags=rnd.sample(VI_TAGS if vi else LO_TAGS, rnd.randint(1, 3)),
+            payload={"path": f"synthetic/{lang}/law-{i:04d}.md", "synthetic": True}))
+    return records
+
+
+def _law_number_form(rnd: random.Random, law: Record) -> str:
+    """A law's number as people type it: '45/2019/QH14', 'luật 45/2019', '45/2019'; '32/ສພຊ', 'ເລກທີ ໓໒/ສພຊ'."""
+    number = law.number
+    if law.lang == "vi":
+        short = "/".join(number.split("/")[:2])
+        return rnd.choice([number, number.lower(), f"luật {short}", short, f"luat {plain(number).lower()}"])
+    return rnd.choice([number, f"ເລກທີ {number}", number.translate(LAO_DIGITS), f"ກົດໝາຍ {number}"])
+
+
+VI_ASKING = [  # question templates: {a} actor, {o} object, {v} verb
+    "thời hạn {v} {o} tối đa bao nhiêu ngày", "{a} có những quyền gì", "{a} có trách nhiệm gì",
+    "{o} là gì", "ai có thẩm quyền {v} {o}", "{a} có được {v} {o} không", "{v} {o} như thế nào",
+    "khi nào {a} phải {v} {o}", "{o} bao gồm những gì", "mức {o} là bao nhiêu", "{a} {v} {o} ở đâu",
+    "{o} được {v} trong trường hợp nào", "mấy ngày thì {a} phải {v} {o}",
+]
+LO_ASKING = [
+    "{a}ມີສິດຫຍັງແດ່", "{a} ມີໜ້າທີ່ຫຍັງແດ່", "{v}{o}ແນວໃດ", "{o}ແມ່ນຫຍັງ", "ໃຜ{v}{o}", "{a}{v}{o}ບໍ່ເກີນຈັກວັນ",
+    "{a}ຕ້ອງ{v}{o}ບໍ", "{o} ມີຫຍັງແດ່", "{a} {v}{o} ເມື່ອໃດ", "{o}ຂອງ{a} ເທົ່າໃດ",
+]
+
+
+def long_law_queries(records: list[Record], n: int, seed: int = 42) -> list[tuple[str, str, tuple | None]]:
+    """(kind, query, expected) over full-length laws: words and short phrases, questions with asking words,
+    document numbers as people type them, Lao written without spaces, and an article of a named law.
+    expected: for a number, ({law id}, None); for an article, ({ids of the laws the query names}, anchor);
+    otherwise None (no single answer)."""
+    rnd = random.Random(seed)
+    laws = {lang: [r for r in records if r.lang == lang] or records for lang in ("vi", "lo")}
+    kinds = {"vi": 14, "vi_plain": 8, "lo": 10, "question_vi": 16, "question_lo": 12, "number": 10,
+             "lao_unspaced": 8, "article_vi": 12, "article_lo": 6, "phrase": 4}
+    out = []
+    for kind in rnd.choices(list(kinds), list(kinds.values()), k=n):
+        expected = None
+        if kind == "vi":
+            q = _vi_query(rnd)
+        elif kind == "vi_plain":
+            q = plain(_vi_query(rnd))
+        elif kind == "lo":
+            q = rnd.choice(LO_QUERIES)
+        elif kind == "question_vi":
+            q = rnd.choice(VI_ASKING).format(a=rnd.choice(VI_ACTORS), o=rnd.choice(VI_OBJECTS), v=rnd.choice(VI_VERBS))
+            q = plain(q) if rnd.random() < 0.2 else q
+        elif kind == "question_lo":
+            q = rnd.choice(LO_ASKING).format(a=rnd.choice(LO_ACTORS), o=rnd.choice(LO_OBJECTS), v=rnd.choice(LO_VERBS))
+        elif kind == "number":
+            law = rnd.choice(records)
+            q, expected = _law_number_form(rnd, law), (frozenset([law.id]), None)
+        elif kind == "lao_unspaced":
+            q = "".join([rnd.choice(LO_ACTORS), rnd.choice(LO_VERBS), rnd.choice(LO_OBJECTS)])
+        elif kind in ("article_vi", "article_lo"):
+            law = rnd.choice(laws["vi" if kind == "article_vi" else "lo"])
+            art = rnd.randint(1, len(law.units))
+            name = law.title.split(" (")[0]
+            same_name = frozenset(r.id for r in records if r.title.split(" (")[0] == name and len(r.units) >= art)
+            if kind == "article_vi":
+                q, expected = rnd.choice([(f"điều {art} {name.lower()}", same_name), (f"Điều {art} {name}", same_name),
+                                          (f"điều {art} {law.number}", frozenset([law.id]))])
+                q = plain(q) if rnd.random() < 0.2 else q
+            else:
+                q, expected = rnd.choice([(f"ມາດຕາ {art} {name}", same_name),
+                                          (f"ມາດຕາ {art} ກົດໝາຍ ເລກທີ {law.number}", frozenset([law.id]))])
+            expected = (expected, f"art-{art}")
+        else:
+            q = rnd.choice([q for q in VI_QUERIES if " " in q]) if rnd.random() < 0.6 else rnd.choice(LO_OBJECTS)
+            q = f'"{q}"'
+        out.append((kind, q, expected))
+    return out

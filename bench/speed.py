@@ -29,6 +29,8 @@ from search import SearchService, UnitRecord, build_index  # noqa: E402
 SEARCH_DIR = Path(search.__file__).resolve().parent
 
 TARGETS = {"p95": 50.0, "p99": 150.0, "build_s": 60.0, "visible_s": 2.0}  # at 10,000 documents
+LONG_TARGETS = {"p95": 50.0, "build_s": 90.0}  # at 300 full-length laws (issue 11)
+LONG_TARGET_SIZE = 300
 WARMUP = 50
 WHOOSH_ENTRIES = {("searching.py", "search"), ("collectors.py", "collect_matches")}
 _PIECES = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -51,6 +53,13 @@ class Peak:
 
     def mb(self) -> float:
         return _status_mb("VmHWM") - self.base
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished children (the build's workers): on a shared machine
+    wall time also counts waiting for a core."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _load(data: Path) -> dict:
@@ -79,12 +88,12 @@ def _in_child(func, *args):
 def ours_build(data: Path, index_dir: Path) -> dict:
     d = _load(data)
     peak = Peak()
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu_s()
     build_index(index_dir, d["records"], d["suggestions"], full=True)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, _cpu_s() - cpu
     # The largest worker process the build started, if any (its whole resident set, shared pages too).
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"build_s": seconds, "size_mb": _disk_mb(index_dir), "build_peak_mb": peak.mb(),
+    return {"build_s": seconds, "build_cpu_s": cpu, "size_mb": _disk_mb(index_dir), "build_peak_mb": peak.mb(),
             "build_workers_mb": workers_mb}
 
 
@@ -97,13 +106,16 @@ def ours_query(data: Path, index_dir: Path, profile: Path | None) -> dict:
     first_s = time.perf_counter() - t
     for q in d["warmup"]:
         service.search(q, per_page=10)
-    ms, totals = [], []
+    ms, cpu_ms, totals, tops = [], [], [], []
     for _, q in d["queries"]:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         res = service.search(q, per_page=10)
         ms.append((time.perf_counter() - t) * 1000)
+        cpu_ms.append((time.process_time() - c) * 1000)
         totals.append(res.total)
-    out = {"ms": ms, "totals": totals, "first_s": first_s, "query_peak_mb": peak.mb()}
+        tops.append((res.hits[0].id, res.hits[0].article) if res.hits else None)
+    out = {"ms": ms, "cpu_ms": cpu_ms, "totals": totals, "tops": tops, "first_s": first_s,
+           "query_peak_mb": peak.mb()}
     if profile:
         prof = cProfile.Profile()
         prof.enable()
@@ -169,7 +181,9 @@ def fts_match(text: str) -> str:
     return q
 
 
-def fts_query(data: Path, db: Path) -> dict:
+def fts_query(data: Path, db: Path, or_fallback: bool = False) -> dict:
+    """or_fallback: when every word together finds nothing, every word alone (OR), as bench/quality.py's
+    FTS5 peer does; otherwise a query with one word no row has finds nothing."""
     d = _load(data)
     peak = Peak()
     con = sqlite3.connect(db)
@@ -177,22 +191,30 @@ def fts_query(data: Path, db: Path) -> dict:
             "WHERE docs MATCH ? ORDER BY rank LIMIT 10")
     count = "SELECT count(*) FROM docs WHERE docs MATCH ?"
 
-    def run(text: str) -> int:
+    def run(text: str) -> tuple[int, int | None]:
         q = fts_match(text)
         try:
-            con.execute(page, (q,)).fetchall()
-            return con.execute(count, (q,)).fetchone()[0]
+            rows = con.execute(page, (q,)).fetchall()
+            total = con.execute(count, (q,)).fetchone()[0]
+            if not total and or_fallback and " AND " in q:
+                q = q.replace(" AND ", " OR ")
+                rows = con.execute(page, (q,)).fetchall()
+                total = con.execute(count, (q,)).fetchone()[0]
+            return total, rows[0][0] if rows else None
         except sqlite3.OperationalError:
-            return 0
+            return 0, None
 
     for q in d["warmup"]:
         run(q)
-    ms, totals = [], []
+    ms, cpu_ms, totals, tops = [], [], [], []
     for _, q in d["queries"]:
-        t = time.perf_counter()
-        totals.append(run(q))
+        t, c = time.perf_counter(), time.process_time()
+        total, top = run(q)
         ms.append((time.perf_counter() - t) * 1000)
-    return {"ms": ms, "totals": totals, "query_peak_mb": peak.mb()}
+        cpu_ms.append((time.process_time() - c) * 1000)
+        totals.append(total)
+        tops.append(top)
+    return {"ms": ms, "cpu_ms": cpu_ms, "totals": totals, "tops": tops, "query_peak_mb": peak.mb()}
 
 
 # ---------------------------------------------------------------- report
@@ -231,7 +253,10 @@ def _kinds_table(n: int, kinds: list[str], ours: dict, fts: dict) -> str:
     return "\n".join(out)
 
 
-def _row(n: int, ours: dict, fts: dict) -> list[str]:
+def _row(n: int, ours: dict, fts: dict, targets: dict | None = None, unit: str = "docs") -> list[str]:
+    """targets: shown next to the numbers (default: TARGETS, at 10,000 documents only)."""
+    if targets is None:
+        targets = TARGETS if n == 10_000 else {}
     a, b = _percentiles(ours["ms"]), _percentiles(fts["ms"])
     value = {"p95": a["p95"], "p99": a["p99"], "build_s": ours["build_s"], "visible_s": ours["visible_s"]}
 
@@ -239,11 +264,11 @@ def _row(n: int, ours: dict, fts: dict) -> list[str]:
         r = x / y if y else float("nan")
         return f"{r:.1f}×" if r >= 1 else f"{r:.2f}×" if r >= 0.1 else f"1/{1 / r:.0f}" if r > 0 else "–"
 
-    def tgt(key: str) -> str:  # the target next to the number, at 10,000 documents only
-        return f" (target ≤{TARGETS[key]:.0f} {'✓' if value[key] <= TARGETS[key] else '✗'})" if n == 10_000 else ""
+    def tgt(key: str) -> str:  # the target next to the number
+        return f" (target ≤{targets[key]:.0f} {'✓' if value[key] <= targets[key] else '✗'})" if key in targets else ""
 
     return [
-        f"| full build, docs/s | {n / ours['build_s']:.0f} ({ours['build_s']:.1f} s){tgt('build_s')} | "
+        f"| full build, {unit}/s | {n / ours['build_s']:.0f} ({ours['build_s']:.1f} s){tgt('build_s')} | "
         f"{n / fts['build_s']:.0f} ({fts['build_s']:.1f} s) | {ratio(fts['build_s'], ours['build_s'])} |",
         f"| index size on disk, MB | {ours['size_mb']:.1f} | {fts['size_mb']:.1f} | {ratio(ours['size_mb'], fts['size_mb'])} |",
         f"| query p50, ms | {a['p50']:.1f} | {b['p50']:.2f} | {ratio(a['p50'], b['p50'])} |",
@@ -304,6 +329,141 @@ def run_size(n: int, args, work: Path) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- full-length laws (issue 11)
+def fts_articles_build(data: Path, db: Path) -> dict:
+    """The naive peer over the same articles: one row per article, the law's title and number as its title."""
+    d = _load(data)
+    peak = Peak()
+    t, cpu = time.perf_counter(), _cpu_s()
+    con = sqlite3.connect(db)
+    con.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+    with con:
+        con.executemany("INSERT INTO docs(title, body) VALUES (?, ?)",
+                        ((f"{r.title} {r.number}", f"{u.heading}\n{u.text}") for r in d["records"] for u in r.units))
+        con.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+    con.close()
+    seconds, cpu = time.perf_counter() - t, _cpu_s() - cpu
+    return {"build_s": seconds, "build_cpu_s": cpu, "size_mb": db.stat().st_size / 2**20,
+            "build_peak_mb": peak.mb()}
+
+
+def _answers(kinds: list[str], expected: list, ours: dict, fts: dict, rows: list[tuple[str, str]]) -> str:
+    """Whether the first hit is the law a number names, or the article a query names (ours: the hit's
+    document and the article it opens at; FTS5: the article of the first row)."""
+    out = ["First hit right, where a query has one answer (a law's number: that law; `điều 17 luật …`: "
+           "article 17 of a law of that name or number):", "",
+           "| kind | queries | ours: right law | ours: right law and article | FTS5: right law | "
+           "FTS5: right law and article |", "|---|---:|---:|---:|---:|---:|"]
+    for kind in dict.fromkeys(k for k, e in zip(kinds, expected) if e):
+        idx = [i for i, k in enumerate(kinds) if k == kind and expected[i]]
+        ours_top = [ours["tops"][i] for i in idx]
+        fts_top = [rows[fts["tops"][i] - 1] if fts["tops"][i] else None for i in idx]
+
+        def count(tops: list, article: bool) -> int:
+            return sum(1 for i, top in zip(idx, tops) if top and top[0] in expected[i][0]
+                       and (not article or top[1] == expected[i][1]))
+        art = expected[idx[0]][1] is not None
+        dash = lambda x: str(x) if art else "–"  # noqa: E731
+        out.append(f"| {kind} | {len(idx)} | {count(ours_top, False)} | {dash(count(ours_top, True))} | "
+                   f"{count(fts_top, False)} | {dash(count(fts_top, True))} |")
+    return "\n".join(out)
+
+
+def _cumulative(path: Path, top: int = 15) -> str:
+    """The profile's top functions anywhere by cumulative time (pstats' own listing), and how much of the
+    query loop the article choice and the snippets take."""
+    stats = pstats.Stats(str(path))
+    raw = stats.stats
+    total = max(ct for _, _, _, ct, _ in raw.values())
+    rows = sorted(((ct, tt, nc, f"{Path(f).parent.name}/{Path(f).name}:{ln} {fn}")
+                   for (f, ln, fn), (_, nc, tt, ct, _) in raw.items()), reverse=True)[:top]
+    out = [f"Top {top} functions by cumulative time (everything, not only search/):", "",
+           "| function | calls | cumulative s | own s | share of loop |", "|---|---:|---:|---:|---:|"]
+    out += [f"| `{name}` | {nc} | {ct:.2f} | {tt:.2f} | {ct / total:.0%} |" for ct, tt, nc, name in rows]
+    watch = {"best_match", "_base_score"}
+    shares = [(fn, ct) for (f, _, fn), (_, _, _, ct, _) in raw.items()
+              if fn in watch and Path(f).name == "highlight.py"]
+    if shares:
+        out += ["", "In `search/serve/highlight.py`: " + ", ".join(
+            f"`{fn}` {ct:.2f} s ({ct / total:.0%} of the loop)" for fn, ct in sorted(shares, key=lambda x: -x[1]))
+            + f"; loop total {total:.2f} s."]
+    return "\n".join(out)
+
+
+def _cpu_rows(ours: dict, fts: dict) -> list[str]:
+    """The same run in CPU time: on a shared machine, what the work itself costs."""
+    a, b = _percentiles(ours["cpu_ms"]), _percentiles(fts["cpu_ms"])
+    r = lambda x, y: f"{x / y:.1f}×" if y else "–"  # noqa: E731
+    return [f"| full build, CPU s (workers included) | {ours['build_cpu_s']:.1f} | {fts['build_cpu_s']:.1f} | "
+            f"{r(ours['build_cpu_s'], fts['build_cpu_s'])} |",
+            *(f"| query {k}, CPU ms | {a[k]:.1f} | {b[k]:.2f} | {r(a[k], b[k])} |" for k in ("p50", "p95", "p99"))]
+
+
+def run_long(n: int, args, work: Path) -> str:
+    t = time.perf_counter()
+    records = corpus.long_laws(n, args.seed)
+    triples = corpus.long_law_queries(records, args.queries, args.seed)
+    labelled = [(k, q) for k, q, _ in triples]
+    expected = [e for _, _, e in triples]
+    data = work / f"laws-{n}.pickle"
+    with open(data, "wb") as fh:
+        pickle.dump({"records": records, "suggestions": corpus.suggestions(records), "queries": labelled,
+                     "warmup": [q for _, q, _ in corpus.long_law_queries(records, WARMUP, args.seed + 1)]}, fh)
+    rows = [(r.id, u.anchor) for r in records for u in r.units]
+    chars = [sum(len(u.text) for u in r.units) for r in records]
+    arts = [len(r.units) for r in records]
+    langs = sum(r.lang == "vi" for r in records)
+    del records
+    print(f"[{n} laws] corpus generated in {time.perf_counter() - t:.1f}s", flush=True)
+    index_dir, db = work / f"index-laws-{n}", work / f"fts-laws-{n}.db"
+    shutil.rmtree(index_dir, ignore_errors=True)
+    db.unlink(missing_ok=True)
+    profile = work / f"query-profile-laws-{n}.prof" if args.profile and n == max(args.long_laws) else None
+    ours = _in_child(ours_build, data, index_dir)
+    print(f"[{n} laws] ours built in {ours['build_s']:.1f}s", flush=True)
+    ours.update(_in_child(ours_query, data, index_dir, profile))
+    print(f"[{n} laws] ours queried", flush=True)
+    fts = _in_child(fts_articles_build, data, db)
+    fts.update(_in_child(fts_query, data, db, True))
+    print(f"[{n} laws] FTS5 done", flush=True)
+    kinds = [k for k, _ in labelled]
+    targets = LONG_TARGETS if n == LONG_TARGET_SIZE else {}
+    lines = [f"### {n:,} full-length laws ({len(rows):,} articles)", "",
+             f"{n:,} synthetic laws ({langs} Vietnamese, {n - langs} Lao), {len(rows):,} articles "
+             f"({min(arts)}–{max(arts)} per law, mean {len(rows) / n:.0f}), {min(chars) / 1000:.0f}–"
+             f"{max(chars) / 1000:.0f} k characters of article text per law (mean {sum(chars) / n / 1000:.0f} k, "
+             f"{sum(chars) / 1e6:.1f} M in all); {args.queries} queries, seed {args.seed}.", "",
+             "| measure | ours (Whoosh) | SQLite FTS5, one row per article | ours / FTS5 |", "|---|---:|---:|---:|",
+             *_row(len(rows), ours, fts, targets, unit="articles"), *_cpu_rows(ours, fts), "",
+             _kinds_table(n, kinds, ours, fts).replace(" documents (ms;", " laws (ms;"), "",
+             _answers(kinds, expected, ours, fts, rows), ""]
+    if profile:
+        lines += [f"Profile of the query loop at {n:,} laws (cProfile, {args.queries} queries; a second pass, so "
+                  f"cProfile's overhead does not touch the latencies above; stats in `{profile.name}`):", "",
+                  _cumulative(profile), "", _profile_table(profile), ""]
+    if not args.workdir:
+        shutil.rmtree(index_dir, ignore_errors=True)
+        db.unlink(missing_ok=True)
+    return "\n".join(lines)
+
+
+LONG_HEADER = """## Full-length laws (`--long-laws`)
+
+Synthetic laws as long as real ones (`bench/corpus.py` `long_laws`: chapters `Chương I` / `ໝວດທີ 1`, articles
+`Điều N. …` / `ມາດຕາ N …` of numbered clauses and lettered points, generated from the vocabulary above; the text
+is not the wording of any law and every record's summary says so). Queries (`long_law_queries`): words and
+short phrases, unaccented words, questions with asking words (`… có những quyền gì`, `…ມີສິດຫຍັງແດ່`), law
+numbers as typed (`luật 45/2019`, `໓໒/ສພຊ`), Lao without spaces, and articles of a named law
+(`điều 17 luật bảo hiểm xã hội`, `ມາດຕາ 17 ກົດໝາຍ ເລກທີ 32/ສພຊ`).
+
+- Ours as above: `build_index(full=True)`, one long-lived `SearchService`, `per_page=10`, every call with its
+  hits' highlighted snippets. FTS5: one row per article (title = the law's title and number, body = the
+  article's heading and text), `unicode61 remove_diacritics 2`, bm25 (`ORDER BY rank LIMIT 10`) with
+  `snippet()` and `count(*)`; every word required, and when that finds nothing every word alone (OR).
+- Targets at {size} laws: query p95 ≤ {p95:.0f} ms with highlights, full build ≤ {build_s:.0f} s.
+"""
+
+
 HEADER = """# Search speed: our Whoosh index vs SQLite FTS5
 
 Generated by `python bench/speed.py {argv}` (bench/corpus.py, synthetic Vietnamese and Lao regulations).
@@ -325,22 +485,30 @@ Generated by `python bench/speed.py {argv}` (bench/corpus.py, synthetic Vietname
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="e.g. 1000 10000 50000")
+    parser.add_argument("--sizes", type=int, nargs="+", help="generated documents, e.g. 1000 10000 50000 "
+                        "(default 1000 10000, or none when --long-laws is given)")
+    parser.add_argument("--long-laws", type=int, nargs="+", default=[],
+                        help="full-length laws (100–400 articles each), e.g. 20 300")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     parser.add_argument("--profile", action="store_true", help="cProfile the query loop at the largest size")
     parser.add_argument("--workdir", type=Path, help="keep corpora, indexes and profiles here (default: a temp dir)")
     args = parser.parse_args(argv)
+    if args.sizes is None:
+        args.sizes = [] if args.long_laws else [1000, 10000]
     header = HEADER.format(argv=" ".join(sys.argv[1:] if argv is None else argv), warmup=WARMUP,
                            cpus=os.cpu_count(), py=sys.version.split()[0], sqlite=sqlite3.sqlite_version,
                            search_dir=SEARCH_DIR, started=time.strftime("%Y-%m-%d %H:%M"), **TARGETS)
     sections = [header]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kb-speed-"))
     work.mkdir(parents=True, exist_ok=True)
+    runs = [(run_size, n) for n in args.sizes] + [(run_long, n) for n in args.long_laws]
     try:
-        for n in args.sizes:
-            sections.append(run_size(n, args, work))
+        for i, (func, n) in enumerate(runs):
+            if func is run_long and (i == 0 or runs[i - 1][0] is not run_long):
+                sections.append(LONG_HEADER.format(size=LONG_TARGET_SIZE, **LONG_TARGETS))
+            sections.append(func(n, args, work))
             print(sections[-1], flush=True)
             if args.out:
                 args.out.parent.mkdir(parents=True, exist_ok=True)
