@@ -291,6 +291,21 @@ def _workers_note(ours: dict) -> str:
     return f" (+ worker processes, each ≤{mb:.0f} resident)" if mb else ""
 
 
+def _measure(label: str, data: Path, index_dir: Path, db: Path, profile: Path | None, fts_builder,
+             or_fallback: bool = False) -> tuple[dict, dict]:
+    """Our build and queries, then FTS5's, each phase in a fresh child process, from empty folders."""
+    shutil.rmtree(index_dir, ignore_errors=True)
+    db.unlink(missing_ok=True)
+    ours = _in_child(ours_build, data, index_dir)
+    print(f"{label} ours built in {ours['build_s']:.1f}s", flush=True)
+    ours.update(_in_child(ours_query, data, index_dir, profile))
+    print(f"{label} ours queried", flush=True)
+    fts = _in_child(fts_builder, data, db)
+    fts.update(_in_child(fts_query, data, db, or_fallback))
+    print(f"{label} FTS5 done", flush=True)
+    return ours, fts
+
+
 def run_size(n: int, args, work: Path) -> str:
     t = time.perf_counter()
     records = corpus.generate(n, args.seed)
@@ -302,17 +317,9 @@ def run_size(n: int, args, work: Path) -> str:
     chars = sum(len(u.text) for r in records for u in r.units) / n
     del records
     print(f"[{n}] corpus generated in {time.perf_counter() - t:.1f}s", flush=True)
-    index_dir, db = work / f"index-{n}", work / f"fts-{n}.db"
-    shutil.rmtree(index_dir, ignore_errors=True)
-    db.unlink(missing_ok=True)
     profile = work / f"query-profile-{n}.prof" if args.profile and n == max(args.sizes) else None
-    ours = _in_child(ours_build, data, index_dir)
-    print(f"[{n}] ours built in {ours['build_s']:.1f}s", flush=True)
-    ours.update(_in_child(ours_query, data, index_dir, profile))
-    print(f"[{n}] ours queried", flush=True)
-    fts = _in_child(fts_build, data, db)
-    fts.update(_in_child(fts_query, data, db))
-    print(f"[{n}] FTS5 done", flush=True)
+    index_dir, db = work / f"index-{n}", work / f"fts-{n}.db"
+    ours, fts = _measure(f"[{n}]", data, index_dir, db, profile, fts_build)
     kinds = [k for k, _ in labelled]
     lines = [f"### {n:,} documents", "",
              f"{n:,} documents (~{chars:,.0f} characters of article text each), {args.queries} queries, "
@@ -415,17 +422,9 @@ def run_long(n: int, args, work: Path) -> str:
     langs = sum(r.lang == "vi" for r in records)
     del records
     print(f"[{n} laws] corpus generated in {time.perf_counter() - t:.1f}s", flush=True)
-    index_dir, db = work / f"index-laws-{n}", work / f"fts-laws-{n}.db"
-    shutil.rmtree(index_dir, ignore_errors=True)
-    db.unlink(missing_ok=True)
     profile = work / f"query-profile-laws-{n}.prof" if args.profile and n == max(args.long_laws) else None
-    ours = _in_child(ours_build, data, index_dir)
-    print(f"[{n} laws] ours built in {ours['build_s']:.1f}s", flush=True)
-    ours.update(_in_child(ours_query, data, index_dir, profile))
-    print(f"[{n} laws] ours queried", flush=True)
-    fts = _in_child(fts_articles_build, data, db)
-    fts.update(_in_child(fts_query, data, db, True))
-    print(f"[{n} laws] FTS5 done", flush=True)
+    index_dir, db = work / f"index-laws-{n}", work / f"fts-laws-{n}.db"
+    ours, fts = _measure(f"[{n} laws]", data, index_dir, db, profile, fts_articles_build, or_fallback=True)
     kinds = [k for k, _ in labelled]
     targets = LONG_TARGETS if n == LONG_TARGET_SIZE else {}
     lines = [f"### {n:,} full-length laws ({len(rows):,} articles)", "",

@@ -21,13 +21,17 @@ class ErrorAnswer(Shape):
     error: ErrorDetail
 
 
-class Hit(Shape):
+class Listed(Shape):
+    """A document as every list names it: a search hit, a browse or home entry."""
     id: str
     lang: str
     title: str
     type: str
     number: str | None
     status: str
+
+
+class Hit(Listed):
     url: str
     article: str | None
     article_title: str | None
@@ -178,13 +182,7 @@ class HealthAnswer(Shape):
     problems: list[str] = []
 
 
-class DocumentRef(Shape):
-    id: str
-    lang: str
-    title: str
-    type: str
-    number: str | None
-    status: str
+class DocumentRef(Listed):
     issued: str | None
     as_of: str | None
     url: str

@@ -39,6 +39,15 @@ def lowest(docs: int, n: int) -> int:
     return out
 
 
+def at_least(sets: list[int], k: int) -> int:
+    """The documents in at least k of the sets (bitmaps)."""
+    counts = [-1] + [0] * k  # counts[j]: documents in j or more of the sets seen so far
+    for bits in sets:
+        for j in range(k, 0, -1):
+            counts[j] |= counts[j - 1] & bits
+    return counts[k] if k > 0 else -1
+
+
 def from_ids(ids) -> int:
     if not ids:
         return 0

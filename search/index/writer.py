@@ -122,10 +122,10 @@ def build_index(index_dir: Path, records: Iterable[Record], suggestions: list[Su
     records = list(records)
     with _lock(index_dir) as lock_fd:
         old = current_generation(index_dir)
-        reason = unusable(old) if old else None
-        if reason:
+        reason = unusable(old)
+        if old and reason:
             log.warning("index %s was %s: rebuilding it in full", old, reason)
-        full = (full and not keep) or not is_usable(old)
+        full = (full and not keep) or reason is not None
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         try:
             added, removed, unchanged = _write(gen, old, records, full, progress, keep or set(), lock_fd,

@@ -31,7 +31,6 @@ class Match:
     anchor: str | None
     heading: str | None
     snippet: str  # HTML: escaped text with <mark> around matched words
-    score: float = 0.0  # how well that unit (or the introduction) answers the query
 
 
 def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
@@ -141,7 +140,7 @@ class _Text:
 class Prepared:
     """A stored document, and its units and opening text prepared for scoring (read-only once built)."""
 
-    __slots__ = ("_intro", "_opening", "_where", "doc", "units")
+    __slots__ = ("_intro", "_mean_chars", "_opening", "_where", "doc", "units")
 
     def __init__(self, doc: dict):
         self.doc = doc
@@ -149,10 +148,15 @@ class Prepared:
         self._intro: _Text | None = None
         self._opening: _Text | None = None
         self._where: dict[str, array] | None = None
+        self._mean_chars: float | None = None
 
     @property
     def mean_chars(self) -> float:
-        return (sum(len(unit.folded) for _, unit in self.units) / len(self.units) or 1.0) if self.units else 1.0
+        """The units' mean length (what BM25 within the document normalizes by), worked out once."""
+        if self._mean_chars is None:
+            total = sum(len(unit.folded) for _, unit in self.units)
+            self._mean_chars = (total / len(self.units) or 1.0) if self.units else 1.0
+        return self._mean_chars
 
     @property
     def where(self) -> dict[str, array]:
@@ -197,7 +201,7 @@ class _Query:
     """What scoring needs from a query plan, worked out once per document instead of once per unit.
     rarity: each folded word's weight (rarer words weigh more; mean 1 over the words asked for)."""
 
-    def __init__(self, plan: QueryPlan, rarity: dict[str, float] | None = None):
+    def __init__(self, plan: QueryPlan, rarity: dict[str, float] | None = None, mean_chars: float = 1.0):
         folded = tuple(plan.folded)
         self.pattern = _pattern(folded)
         self.words = tuple(dict.fromkeys(folded))
@@ -209,7 +213,7 @@ class _Query:
         self.together = tuple(dict.fromkeys(
             (f"{a} {b}", a + b) for a, b in pairwise(folded) if a in content or b in content))
         self.accented = [w for w in plan.exact if fold(w) != w]
-        self.mean_chars = 1.0  # the document's mean unit length, set per document
+        self.mean_chars = mean_chars  # the document's mean unit length
         self.numbers = frozenset(plan.number_keys)
         # A number's key starts with its digits (leading zeros dropped): a text citing it has them too.
         self.number_digits = [m.group(0) for m in map(_DIGITS.match, self.numbers) if m]
@@ -312,8 +316,7 @@ class Choice:
 def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
               rarity: dict[str, float] | None = None) -> Choice:
     prepared = prepared or Prepared(doc)
-    q = _Query(plan, rarity)
-    q.mean_chars = prepared.mean_chars
+    q = _Query(plan, rarity, prepared.mean_chars)
     if names_document(plan, doc.get("number") or ""):
         # The query is this document's number: it opens at the top, not at a section citing another.
         return Choice(None, prepared.opening)
@@ -343,7 +346,7 @@ def with_snippet(choice: Choice, plan: QueryPlan) -> Match:
     if choice.plain:
         return Match(None, None, escape(_cut(choice.text.text)))
     return Match(choice.anchor, choice.text.heading or None if choice.anchor else None,
-                 _snippet(choice.text, plan), choice.score)
+                 _snippet(choice.text, plan))
 
 
 class Highlighter:

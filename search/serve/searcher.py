@@ -13,7 +13,7 @@ from pathlib import Path
 from whoosh import index, sorting
 
 from search.text.analysis import FOLDED
-from search.engine.docsets import DocSets, members
+from search.engine.docsets import DocSets, at_least, members
 from search.serve.highlight import Choice, Highlighter, best_unit, with_snippet
 from search.text.analysis import lower
 from search.text.languages import is_word, normalize
@@ -160,15 +160,6 @@ def rarity(reader, p: QueryPlan) -> dict[str, float]:
     asked = [idf[w] for w in dict.fromkeys(p.content)] or list(idf.values())
     mean = sum(asked) / len(asked) if asked else 1.0
     return {w: v / mean for w, v in idf.items()} if mean else {}
-
-
-def at_least(sets: list[int], k: int) -> int:
-    """The documents in at least k of the sets (bitmaps)."""
-    counts = [-1] + [0] * k  # counts[j]: documents in j or more of the sets seen so far
-    for bits in sets:
-        for j in range(k, 0, -1):
-            counts[j] |= counts[j - 1] & bits
-    return counts[k] if k > 0 else -1
 
 
 def _doc(searcher, docnum: int) -> dict:

@@ -86,24 +86,23 @@ def _body(doc, items) -> None:
             doc.add_paragraph(item)
 
 
-def vi_decision(path: Path) -> Path:
+def _decision(path: Path, header, body, signature, motto=()) -> Path:
     doc = Document()
-    _table(doc, VI_HEADER)
-    _body(doc, VI_BODY)
-    _table(doc, VI_SIGNATURE)
+    for line in motto:
+        doc.add_paragraph(line)
+    _table(doc, header)
+    _body(doc, body)
+    _table(doc, signature)
     doc.save(path)
     return path
+
+
+def vi_decision(path: Path) -> Path:
+    return _decision(path, VI_HEADER, VI_BODY, VI_SIGNATURE)
 
 
 def lo_decision(path: Path) -> Path:
-    doc = Document()
-    for line in LO_MOTTO:
-        doc.add_paragraph(line)
-    _table(doc, LO_HEADER)
-    _body(doc, LO_BODY)
-    _table(doc, LO_SIGNATURE)
-    doc.save(path)
-    return path
+    return _decision(path, LO_HEADER, LO_BODY, LO_SIGNATURE, motto=LO_MOTTO)
 
 
 def legacy_lao(path: Path) -> Path:

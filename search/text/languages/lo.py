@@ -143,7 +143,7 @@ def _has_vowel(syllable: str) -> bool:
     its final (ກວດ, ຂອງ). A run of consonants alone (ວນ of a dropped ັ) is a typing slip."""
     if any(c in _VOWEL_SIGNS for c in syllable):
         return True
-    return len(syllable) >= 3 and any(c in "ວອຍ" for c in syllable[1:-1] + syllable[-1:])
+    return len(syllable) >= 3 and any(c in "ວອຍ" for c in syllable[1:])
 
 
 def is_word(token: str) -> bool:
