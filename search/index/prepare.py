@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 import json
 import multiprocessing
 import os
 import threading
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from search.text.analysis import terms, word_spans
 from search.text.languages import normalize
 from search.text.numbers import canonical, find_numbers, parts
 from search.engine.posting_table import CountedTerms, add_counts
@@ -18,9 +20,11 @@ from search.records import Record
 from search.index.schema import AnalyzedText, field_names
 from search.engine.segment import index_field
 
-# Below this many documents starting processes costs more than it saves.
+# Below this many pages' worth of text starting processes costs more than it saves. Work is counted in
+# pages (PAGE_CHARS of text each), not documents: a law of 300 articles is the work of fifty pages.
 MIN_PARALLEL = 400
-CHUNK = 500  # documents prepared in one piece, at most...
+PAGE_CHARS = 4000
+CHUNK = 500  # pages' worth prepared in one piece, at most...
 MIN_CHUNK = 50  # ...and at least
 
 
@@ -36,9 +40,19 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     # Every document number has a slash and none spans a line: scanning only the pieces with a slash
     # finds the same numbers in the same order, in half the text.
     cited = [k for k in find_numbers("\n".join(p for p in pieces if "/" in p), normalized=True) if k != own]
+    text = "\n".join([title, heads, body])
+    # Each unit's folded words, sliced from the words of the whole text (tokenized once, for every field).
+    spans, _, folded = word_spans(text)
+    first, edges = len(text) - len(body) + len(summary) + len(intro) + 2, []
+    for u in units:
+        edges.append((first, first + len(u[2])))
+        first += len(u[2]) + 1
+    starts = [a for a, _ in spans]
+    unit_words = [folded[bisect_left(starts, a):bisect_left(starts, b)] for a, b in edges]
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
-           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload}
+           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload,
+           "where": unit_map(units, unit_words)}
     out = {
         "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
         "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),
@@ -48,10 +62,27 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     }
     # The body fields hold all the text, title and headings too: a query then requires each word in
     # one field, which is much cheaper than in any of three.
-    for base, text in (("title", title), ("heads", heads), ("body", "\n".join([title, heads, body]))):
+    for base, value in (("title", title), ("heads", heads), ("body", text)):
         for name in field_names(base):
-            out[name] = text
+            out[name] = value
     return out
+
+
+def unit_map(units: list[tuple[str, str, str]], unit_words: list[list[str]] | None = None) -> str:
+    """Which units have each folded word, and how often in their text: one line per word,
+    `word<TAB>unit:count unit:count…` (count 0: only in the heading), between newlines. One string is
+    stored and read back much faster than a mapping of thousands of lists, and a query finds its few
+    words in it with str.find."""
+    if unit_words is None:
+        unit_words = [terms(body, "folded") for _, _, body in units]
+    where: dict[str, list[str]] = {}
+    for i, ((_, heading, _), words) in enumerate(zip(units, unit_words)):
+        counts = Counter(words)
+        for word in terms(heading, "folded"):
+            counts.setdefault(word, 0)
+        for word, n in counts.items():
+            where.setdefault(word, []).append(f"{i}:{n}")
+    return "".join(f"\n{word}\t{' '.join(at)}" for word, at in where.items()) + "\n"
 
 
 @dataclass
@@ -81,8 +112,13 @@ def prepare(records: list[Record], docbase: int, schema) -> Prepared:
     return Prepared(docs, {name: CountedTerms(p) for name, p in postings.items()})
 
 
+def _pages(rec: Record) -> int:
+    """How much work a record is, in pages."""
+    return 1 + (len(rec.intro) + len(rec.summary) + sum(len(u.text) for u in rec.units)) // PAGE_CHARS
+
+
 def _workers(n: int) -> int:
-    """How many processes to prepare n documents with; 0 to do it in this one."""
+    """How many processes to prepare n pages' worth of documents with; 0 to do it in this one."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if n < MIN_PARALLEL or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return 0
@@ -94,13 +130,20 @@ def _workers(n: int) -> int:
     return cpus
 
 
-def _spans(n: int, workers: int) -> list[tuple[int, int]]:
-    """Consecutive ranges of n documents, smaller towards the end so that the workers finish together."""
-    spans, start = [], 0
+def _spans(pages: list[int], workers: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of documents (of these sizes in pages), each at most CHUNK pages' worth or one
+    document, smaller towards the end so that the workers finish together."""
+    spans, start, n = [], 0, len(pages)
+    left = sum(pages)
     while start < n:
-        size = max(MIN_CHUNK, min(CHUNK, (n - start) // (2 * workers))) if workers else CHUNK
-        spans.append((start, min(start + size, n)))
-        start += size
+        size = max(MIN_CHUNK, min(CHUNK, left // (2 * workers))) if workers else CHUNK
+        end, taken = start, 0
+        while end < n and (end == start or taken + pages[end] <= size):
+            taken += pages[end]
+            end += 1
+        spans.append((start, end))
+        left -= taken
+        start = end
     return spans
 
 
@@ -131,7 +174,8 @@ class Preparation:
 
     def __init__(self, records: list[Record], schema, workers: int | None = None, close_fds: tuple[int, ...] = ()):
         self.records, self.schema, self.close_fds = records, schema, close_fds
-        self.workers = _workers(len(records)) if workers is None else workers
+        self.pages = [_pages(rec) for rec in records]
+        self.workers = _workers(sum(self.pages)) if workers is None else workers
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Preparation:
@@ -148,7 +192,7 @@ class Preparation:
             self._pool.shutdown(cancel_futures=True)
 
     def chunks(self) -> Iterator[Prepared]:
-        spans = _spans(len(self.records), self.workers)
+        spans = _spans(self.pages, self.workers)
         if self._pool:
             return self.map(_prepare_chunk, ((self.records[a:b], a) for a, b in spans))
         return (prepare(self.records[a:b], a, self.schema) for a, b in spans)

@@ -14,6 +14,7 @@ from itertools import pairwise
 from search.text.analysis import lower, terms, word_spans
 from search.text.languages import fold
 from search.engine.lru import Lru
+from search.index.prepare import unit_map
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
 
@@ -138,49 +139,84 @@ class _Text:
 
 
 class Prepared:
-    """A stored document, and its units and opening text prepared for scoring (read-only once built)."""
+    """A stored document, its units prepared for scoring as a query needs them (lowercased and folded
+    once, then kept), and its opening text."""
 
-    __slots__ = ("_intro", "_mean_chars", "_opening", "_where", "doc", "units")
+    __slots__ = ("_intro", "_mean_chars", "_opening", "_postings", "_texts", "_where", "doc", "raw")
 
     def __init__(self, doc: dict):
         self.doc = doc
-        self.units = [(anchor, _Text(heading, text)) for anchor, heading, text in doc.get("units", [])]
+        self.raw: list = doc.get("units", [])
+        self._texts: list[_Text | None] = [None] * len(self.raw)
         self._intro: _Text | None = None
         self._opening: _Text | None = None
-        self._where: dict[str, array] | None = None
+        self._where: str | None = doc.get("where")
+        self._postings: dict[str, dict[int, int]] = {}
         self._mean_chars: float | None = None
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def unit(self, i: int) -> tuple[str, _Text]:
+        """The i-th unit's anchor and prepared text."""
+        text = self._texts[i]
+        if text is None:
+            anchor, heading, body = self.raw[i]
+            text = self._texts[i] = _Text(heading, body)
+        return self.raw[i][0], text
 
     @property
     def mean_chars(self) -> float:
         """The units' mean length (what BM25 within the document normalizes by), worked out once."""
         if self._mean_chars is None:
-            total = sum(len(unit.folded) for _, unit in self.units)
-            self._mean_chars = (total / len(self.units) or 1.0) if self.units else 1.0
+            total = sum(len(body) for _, _, body in self.raw)
+            self._mean_chars = (total / len(self.raw) or 1.0) if self.raw else 1.0
         return self._mean_chars
 
-    @property
-    def where(self) -> dict[str, array]:
-        """Each folded word of the units' headings and texts → the units that have it, in order: a
-        query looks only at units with its words, so a law of 400 articles costs what a page costs."""
-        if self._where is None:
-            where: dict[str, array] = {}
-            for i, (_, unit) in enumerate(self.units):
-                for word in set(terms(unit.text, "folded")) | set(terms(unit.heading, "folded")):
-                    where.setdefault(word, array("i")).append(i)
-            self._where = where
-        return self._where
+    def postings(self, word: str) -> dict[int, int]:
+        """The units that have this folded word (in their heading or text) → how often in their text."""
+        found = self._postings.get(word)
+        if found is None:
+            if self._where is None:
+                self._where = unit_map(self.raw)
+            at = self._where.find(f"\n{word}\t")
+            found = {}
+            if at >= 0:
+                start = at + len(word) + 2
+                for pair in self._where[start:self._where.index("\n", start)].split(" "):
+                    i, n = pair.split(":")
+                    found[int(i)] = int(n)
+            if len(self._postings) > 256:
+                self._postings.clear()
+            self._postings[word] = found
+        return found
 
-    def candidates(self, q: "_Query", limit: int) -> list[int]:
-        """Up to limit units (in document order) with the most query words, rarer words counting more."""
-        if len(self.units) <= limit:
-            return list(range(len(self.units)))
+    def headed(self, q: "_Query") -> list[int]:
+        """The units whose heading the query names ('điều 17', 'ມາດຕາ 1'): only a query word followed by
+        a number can, so other queries look at no heading."""
+        if not q.numbered:
+            return []
+        found: set[int] = set()
+        for word, number in q.numbered:
+            # The number is the rarer word; a text whose words split it otherwise falls back to the label.
+            found.update(self.postings(number) or self.postings(word))
+        return [i for i in sorted(found) if _names_unit(self.unit(i)[1], q)]
+
+    def candidates(self, q: "_Query", limit: int) -> list[tuple[int, dict[str, int]]]:
+        """Up to limit units (in document order) with the most query words, rarer words counting more,
+        each with how often it has each query word in its text."""
         weight: dict[int, float] = {}
+        counts: dict[int, dict[str, int]] = {}
         for word in q.words:
             w = q.weight.get(word, 1.0)
-            for i in self.where.get(word, ()):
+            for i, n in self.postings(word).items():
                 weight[i] = weight.get(i, 0.0) + w
+                if n:
+                    counts.setdefault(i, {})[word] = n
         best = sorted(weight, key=lambda i: (-weight[i], i))[:limit]
-        return sorted(best)
+        if len(self.raw) <= limit:
+            best = range(len(self.raw))  # a short document: every unit is looked at
+        return [(i, counts.get(i, {})) for i in sorted(best)]
 
     @property
     def intro(self) -> _Text:
@@ -209,6 +245,7 @@ class _Query:
         # Asking and function words help a little; the words asked for decide.
         self.weight = {w: (rarity or {}).get(w, 1.0) * (1.0 if w in content else 0.2) for w in self.words}
         self.pairs = _pair_patterns(folded)
+        self.numbered = tuple((a, b) for a, b in dict.fromkeys(pairwise(folded)) if b.isdigit())
         # Neighbouring words of the query side by side in a text: it says what the query says.
         self.together = tuple(dict.fromkeys(
             (f"{a} {b}", a + b) for a, b in pairwise(folded) if a in content or b in content))
@@ -221,11 +258,14 @@ class _Query:
             self.number_digits = [""]  # a key without digits: look everywhere
 
 
-def _base_score(unit: _Text, q: _Query) -> float:
-    """How well a unit answers the query, but for cited numbers (see _score)."""
+def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None) -> float:
+    """How well a unit answers the query, but for cited numbers (see _score). counts: how often the
+    unit's text has each query word, when the document's word map says (else its text is searched)."""
     pattern, folded, head = q.pattern, unit.folded, unit.head_folded
-    # The pattern finds only the words themselves: where none occurs, it need not run.
-    found = pattern.findall(folded) if pattern and any(w in folded for w in q.words) else ()
+    if counts is None:
+        # The pattern finds only the words themselves: where none occurs, it need not run.
+        counts = Counter(pattern.findall(folded) if pattern and any(w in folded for w in q.words) else ())
+    found = bool(counts)
     head_seen = set(pattern.findall(head)) if pattern and head and any(w in head for w in q.words) else ()
     exact_hits = sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
@@ -233,8 +273,8 @@ def _base_score(unit: _Text, q: _Query) -> float:
     weight = q.weight.get
     together = sum(1 for spaced, joined in q.together if spaced in folded or joined in folded) if found else 0
     # BM25 within the document: repeats count less and less, and a long unit's words count less.
-    norm = K1 * (1 - B + B * len(folded) / q.mean_chars) if found else 0.0
-    text = sum(weight(w, 1.0) * tf * (K1 + 1) / (tf + norm) for w, tf in Counter(found).items())
+    norm = K1 * (1 - B + B * len(unit.text) / q.mean_chars) if found else 0.0
+    text = sum(weight(w, 1.0) * tf * (K1 + 1) / (tf + norm) for w, tf in counts.items())
     return (3 * text + 2 * sum(weight(w, 1.0) for w in head_seen)
             + 6 * head_pairs + 1.5 * together + 0.5 * min(exact_hits, 20))
 
@@ -243,20 +283,20 @@ def _distinct_words(unit: _Text, q: _Query) -> int:
     return len(set(q.pattern.findall(unit.folded))) if q.pattern else 0
 
 
-def _score(unit: _Text, q: _Query, base: float | None = None) -> float:
+def _score(unit: _Text, q: _Query, base: float | None = None, counts: dict[str, int] | None = None) -> float:
     """How well a unit answers the query: distinct words, words in its heading, a word pair that names
     it, exact accents, repeats and cited numbers. Approximate (substring-based) and fast: every unit
     of every hit on the page is scored, only the winner is tokenized for its snippet."""
-    base = _base_score(unit, q) if base is None else base
+    base = _base_score(unit, q, counts) if base is None else base
     # Stored text is normalized, so its lowered form shows the digits the number search would see.
     cites = q.numbers and any(d in unit.lowered for d in q.number_digits)
     return base + 5 * (len(unit.numbers & q.numbers) if cites else 0)
 
 
-def _beats(unit: _Text, q: _Query, best: float) -> tuple[bool, float]:
+def _beats(unit: _Text, q: _Query, best: float, counts: dict[str, int] | None = None) -> tuple[bool, float]:
     """Whether the unit's score is above best, and the score when it is. Cited numbers add at most
     5 each and finding them is the slow part: they are looked for only when they could decide."""
-    base = _base_score(unit, q)
+    base = _base_score(unit, q, counts)
     if base + 5 * len(q.numbers) <= best:
         return False, base
     score = _score(unit, q, base)
@@ -320,14 +360,14 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     if names_document(plan, doc.get("number") or ""):
         # The query is this document's number: it opens at the top, not at a section citing another.
         return Choice(None, prepared.opening)
-    named = [u for u in prepared.units if _names_unit(u[1], q)]
+    named = [(prepared.unit(i), None) for i in prepared.headed(q)]
     best, best_score = None, 0.0
-    units = named or [prepared.units[i] for i in prepared.candidates(q, MAX_SCORED)]
-    for anchor, unit in units:
+    units = named or [(prepared.unit(i), counts) for i, counts in prepared.candidates(q, MAX_SCORED)]
+    for (anchor, unit), counts in units:
         if named and best is None:
             best, best_score = (anchor, unit), _score(unit, q)
             continue
-        better, score = _beats(unit, q, best_score)
+        better, score = _beats(unit, q, best_score, counts)
         if better:
             best, best_score = (anchor, unit), score
     if best is not None and (named or _below(prepared.intro, q, best_score)):
@@ -363,7 +403,7 @@ class Highlighter:
             return found
         prepared = Prepared(load())
         # Weighed by size: a law of 300,000 characters takes the room of thirty short pages.
-        size = sum(len(unit.text) for _, unit in prepared.units) + len(prepared.doc.get("intro") or "")
+        size = sum(len(body) for _, _, body in prepared.raw) + len(prepared.doc.get("intro") or "")
         return self._prepared.add(docnum, prepared, 1 + size // PREPARED_CHARS)
 
 

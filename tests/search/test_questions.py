@@ -114,3 +114,17 @@ def test_a_long_law_opens_at_the_article_with_the_rare_words(tmp_path):
     build_index(tmp_path, records, suggestions(records), full=True)
     hit = SearchService(tmp_path).search("người lao động đóng bảo hiểm được trợ cấp mai táng không").hits[0]
     assert hit.article == "art-142" and "<mark>mai táng</mark>" in hit.snippet
+
+
+@pytest.mark.parametrize("lang,label,query", [
+    ("vi", "Điều {n}. Quy định chung", "điều 187 luật dài"),
+    ("lo", "ມາດຕາ {n} ບົດບັນຍັດທົ່ວໄປ", "ມາດຕາ 187 ກົດໝາຍຍາວ"),
+])
+def test_a_long_law_opens_at_the_article_the_query_names(tmp_path, lang, label, query):
+    # Every article has the same words: only the number in its heading tells them apart.
+    filler = {"vi": "Người lao động đóng bảo hiểm xã hội theo quy định.", "lo": "ຜູ້ອອກແຮງງານຈ່າຍເງິນສົມທົບ."}[lang]
+    units = [(f"art-{n}", label.format(n=n), filler) for n in range(1, 301)]
+    title = {"vi": "Luật dài", "lo": "ກົດໝາຍຍາວ"}[lang]
+    records = [rec("luat-dai", lang, title, type="law", units=units)]
+    build_index(tmp_path, records, suggestions(records), full=True)
+    assert SearchService(tmp_path).search(query, lang=lang).hits[0].article == "art-187"
