@@ -9,7 +9,7 @@ from pathlib import Path
 from search import CODES
 
 from ..errors import Problem
-from . import checks, terminology
+from . import checks, terminology, version_checks
 from .documents import Document, load_document
 from .glossary import Glossary, load_glossary
 from .markdown import Unit, make_parser, render_html
@@ -140,7 +140,8 @@ class Corpus:
         return self._markings[lang]
 
 
-def load_corpus(content_dir: Path) -> Corpus:
+def load_corpus(content_dir: Path, today: dt.date | None = None) -> Corpus:
+    """today: the day the status checks judge by (default: the clock's)."""
     corpus = Corpus(content_dir)
     sources, problems = find_sources(content_dir)
     corpus.problems.extend(problems)
@@ -159,6 +160,10 @@ def load_corpus(content_dir: Path) -> Corpus:
     corpus.problems.extend(checks.check_links(loaded, corpus.link_target))
     corpus.problems.extend(checks.check_translations(loaded))
     corpus.problems.extend(checks.check_translation_sources(loaded, corpus.get))
+    corpus.problems.extend(version_checks.check_ranges(loaded))
+    corpus.problems.extend(version_checks.check_amended_by(loaded, corpus.link_target))
+    corpus.problems.extend(version_checks.check_translations(loaded, corpus.source_of))
+    corpus.problems.extend(version_checks.check_status(loaded, today or dt.date.today()))
     corpus.ledger, ledger_problems = load_ledger(content_dir / TRANSLATIONS_FILE)
     corpus.problems.extend(ledger_problems)
     corpus.glossary, glossary_problems = load_glossary(content_dir / GLOSSARY_FILE)
