@@ -222,6 +222,8 @@ def _open_version(tok: Token, i: int, line: int, unit: Unit | None, blocks_open:
                 tok.attrSet(f"data-{key}", value.isoformat())
         if version.amended_by:
             tok.attrSet("data-amended-by", version.amended_by)
+        if version.note:
+            tok.attrSet("data-note", version.note)
         blocks_open.append(version)
         return version
     blocks_open.append(None)

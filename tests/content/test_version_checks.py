@@ -164,6 +164,21 @@ def test_an_amending_unit_that_does_not_say_what_it_amends(content):
         "doc nor names its number 41/2024/QH15; say there what it changes [version-amended-by-silent]"]
 
 
+def test_a_guide_step_that_follows_a_law_need_not_be_named_by_that_law(content):
+    content.page("vi/other.md", "## Điều 5\n\nMột nội dung khác.\n")
+    assert _load(content, """
+        ## Bước 1
+
+        ::: version until=2025-06-30
+        A.
+        :::
+
+        ::: version from=2025-07-01 amended-by=other#art-5
+        B.
+        :::
+        """, type="guide") == []
+
+
 def test_a_translation_with_other_ranges_or_amending_unit(content):
     content.page("vi/amending.md", AMENDING)
     content.page("lo/amending.md", "## ມາດຕາ 62\n\nຍົກເລີກ [ມາດຕາ 17](kb:doc#art-17).\n", title="ລາວ", translation_of="vi")

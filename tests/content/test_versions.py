@@ -71,7 +71,8 @@ def test_the_page_as_on_a_day_shows_the_common_text_and_that_days_version_only(c
     assert 'id="art-17"' in before and 'id="art-17"' in after  # the anchor is the same in every version
     every = corpus.html(doc)
     assert '<div data-until="2025-06-30" class="version">' in every
-    assert '<div data-from="2025-07-01" data-amended-by="amending#art-62" class="version">' in every
+    assert ('<div data-from="2025-07-01" data-amended-by="amending#art-62" data-note="bãi bỏ một câu" '
+            'class="version">') in every
 
 
 def test_a_clause_in_two_versions_is_one_anchor_and_one_id_on_the_page(content, body):
