@@ -154,3 +154,22 @@ def test_the_search_payload_carries_versions_periods_and_reverse_links(content):
     assert made == {"art-62": [{"id": "doc", "lang": "vi", "anchor": "art-17", "heading": "Điều 17", "number": "",
                                 "from": "2025-07-01", "until": ""}]}
     assert report(corpus) == []
+
+
+def test_bundled_law_41_reads_as_passed_before_and_as_amended_from_1_july_2025():
+    from kb.content.corpus import load_corpus
+    from kb.settings import BUNDLED_CONTENT
+    corpus = load_corpus(BUNDLED_CONTENT)
+    changed = ["art-16", "art-17", "art-136", "art-137"]
+    for lang in ("vi", "lo"):
+        law41 = corpus.get(lang, "law-41-2024-qh15")
+        assert [u.anchor for u in law41.versioned_units] == changed
+        art17 = next(u for u in law41.units if u.anchor == "art-17")
+        # The sentence Article 62 struck is in the text as passed only.
+        struck = "Thanh tra chuyên ngành về đóng bảo hiểm xã hội, bảo hiểm thất nghiệp, bảo hiểm y tế."
+        assert struck in art17.text_on(D(2025, 6, 30)) and struck not in art17.text_on(D(2025, 7, 1))
+        # Passed but not yet in force on 30 Jun 2025: Law 58/2014/QH13 applied.
+        assert law41.valid_on(D(2025, 6, 30)) == NOT_YET
+        assert [d.id for d in corpus.in_force_instead(law41, D(2025, 6, 30))] == ["law-58-2014-qh13"]
+        assert [c.unit.anchor for c in corpus.changes_by(lang, "law-84-2025-qh15", "art-62")
+                if c.document.id == "law-41-2024-qh15"] == changed
