@@ -29,9 +29,30 @@ def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
         "toc": [asdict(entry) for entry in doc.parsed.toc],
         "units": [u.anchor for u in doc.units],
         "html": corpus.html(doc),
+        **versions_payload(corpus, doc),
         "path": doc.display_path,
         "translation": translation_payload(corpus, doc),
     }
+
+
+def versions_payload(corpus: Corpus, doc: Document) -> dict:
+    """Versions of changed units, the body as on each period it read the same, and what this document's units
+    changed elsewhere (reverse links). Days are ISO dates, "" for an open end."""
+    versions = {u.anchor: [{"from": _iso(v.valid_from), "until": _iso(v.valid_to), "amended_by": v.amended_by or "",
+                            "note": v.note} for v in u.versions] for u in doc.versioned_units}
+    periods = []
+    if versions:
+        for start, end in corpus.periods(doc):
+            day = start or end  # the first period has no start: it ends the day before the first change
+            periods.append({"from": _iso(start), "until": _iso(end), "html": corpus.html(doc, on=day)})
+    changes: dict[str, list[dict]] = {}
+    for change in corpus.changes_by(doc.lang, doc.id):
+        v = change.version
+        changes.setdefault(v.amending_anchor, []).append(
+            {"id": change.document.id, "lang": change.document.lang, "anchor": change.unit.anchor,
+             "heading": change.unit.heading, "number": change.document.meta.number,
+             "from": _iso(v.valid_from), "until": _iso(v.valid_to)})
+    return {"versions": versions, "html_periods": periods, "changes_made": changes}
 
 
 def translation_payload(corpus: Corpus, doc: Document) -> dict | None:

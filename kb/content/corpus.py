@@ -1,6 +1,7 @@
 """Loads a whole content folder into documents, glossary and the problems found on the way."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -8,14 +9,23 @@ from pathlib import Path
 from search import CODES
 
 from ..errors import Problem
-from . import checks, terminology
+from . import checks, terminology, version_checks
 from .documents import Document, load_document
 from .glossary import Glossary, load_glossary
-from .markdown import make_parser, render_html
+from .markdown import Unit, make_parser, render_html
 from .metadata import REVERSE
 from .sources import GLOSSARY_FILE, TRANSLATIONS_FILE, find_sources
 from .terms import TermMarking
 from .translations import Ledger, TranslationState, load_ledger, translation_state
+from .versions import IN_FORCE, Version
+
+
+@dataclass
+class Change:
+    """A version of a unit, found from the unit that made it (its 'amended-by')."""
+    document: Document  # the amended document
+    unit: Unit
+    version: Version
 
 
 @dataclass
@@ -26,6 +36,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     ledger: Ledger | None = None  # content/translations.yaml: an empty one until load_corpus reads it
     _markings: dict[str, TermMarking] = field(default_factory=dict, repr=False)
+    _amended: dict[str, list[str]] | None = field(default=None, repr=False)  # "doc#anchor" → amended ids
 
     def __post_init__(self):
         if self.ledger is None:
@@ -78,13 +89,49 @@ class Corpus:
                         out[target][REVERSE[rel]].append(doc.id)
         return out
 
-    def html(self, doc: Document) -> str:
+    def html(self, doc: Document, on: dt.date | None = None) -> str:
+        """The body's HTML; on: as on that day (each changed unit shows the version then valid), None: every
+        version, each in a <div class="version" data-from data-until data-amended-by>."""
         def resolve(target: str, anchor: str) -> str | None:
             found = self.link_target(doc.lang, target)
             if found is None:
                 return None
             return f"/{found.lang}/docs/{found.id}" + (f"#{anchor}" if anchor else "")
-        return render_html(make_parser(), doc.parsed, resolve, self.marking(doc.lang))
+        return render_html(make_parser(), doc.parsed, resolve, self.marking(doc.lang), on)
+
+    def changes_by(self, lang: str, doc_id: str, anchor: str | None = None) -> list[Change]:
+        """Reverse links: every version, in any document, whose 'amended-by' names this document's unit
+        (or any of its units when anchor is None); the amended document in the reader's language first."""
+        if self._amended is None:
+            self._amended = defaultdict(list)
+            for doc in self.documents.values():
+                for unit in doc.units:
+                    for v in unit.versions:
+                        if v.amended_by and doc.id not in self._amended[v.amended_by]:
+                            self._amended[v.amended_by].append(doc.id)
+        out = []
+        for target, amended_ids in sorted(self._amended.items()):
+            source, _, unit_anchor = target.partition("#")
+            if source != doc_id or (anchor is not None and unit_anchor != anchor):
+                continue
+            for amended_id in amended_ids:
+                amended = self.link_target(lang, amended_id)
+                out += [Change(amended, u, v) for u in amended.units for v in u.versions if v.amended_by == target]
+        return out
+
+    def in_force_instead(self, doc: Document, day: dt.date) -> list[Document]:
+        """The documents this one replaces ('replaces') that were in force on the day, in the reader's language
+        when translated: which law applied before this one took effect."""
+        found = (self.link_target(doc.lang, i) for i in doc.meta.relations.get("replaces", []))
+        return [d for d in found if d is not None and d.valid_on(day) == IN_FORCE]
+
+    def periods(self, doc: Document) -> list[tuple[dt.date | None, dt.date | None]]:
+        """The date ranges (inclusive, None = open) over which the document reads the same: one range for a
+        document that never changed; a new one wherever a version starts or ends."""
+        starts = sorted({d for u in doc.units for v in u.versions
+                         for d in (v.valid_from, v.valid_to and v.valid_to + dt.timedelta(days=1)) if d})
+        edges = [None, *starts, None]
+        return [(a, b - dt.timedelta(days=1) if b else None) for a, b in zip(edges, edges[1:])]
 
     def marking(self, lang: str) -> TermMarking:
         """The glossary marking of one language: what the pages link, and what the terminology checks count."""
@@ -93,7 +140,8 @@ class Corpus:
         return self._markings[lang]
 
 
-def load_corpus(content_dir: Path) -> Corpus:
+def load_corpus(content_dir: Path, today: dt.date | None = None) -> Corpus:
+    """today: the day the status checks judge by (default: the clock's)."""
     corpus = Corpus(content_dir)
     sources, problems = find_sources(content_dir)
     corpus.problems.extend(problems)
@@ -112,6 +160,10 @@ def load_corpus(content_dir: Path) -> Corpus:
     corpus.problems.extend(checks.check_links(loaded, corpus.link_target))
     corpus.problems.extend(checks.check_translations(loaded))
     corpus.problems.extend(checks.check_translation_sources(loaded, corpus.get))
+    corpus.problems.extend(version_checks.check_ranges(loaded))
+    corpus.problems.extend(version_checks.check_amended_by(loaded, corpus.link_target))
+    corpus.problems.extend(version_checks.check_translations(loaded, corpus.source_of))
+    corpus.problems.extend(version_checks.check_status(loaded, today or dt.date.today()))
     corpus.ledger, ledger_problems = load_ledger(content_dir / TRANSLATIONS_FILE)
     corpus.problems.extend(ledger_problems)
     corpus.glossary, glossary_problems = load_glossary(content_dir / GLOSSARY_FILE)

@@ -1,6 +1,7 @@
 """The Document model and load_document(): one content file, parsed and validated."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .frontmatter import split
 from .markdown import Parsed, parse
 from .metadata import Metadata, parse_metadata
 from .sources import Source
+from .versions import validity
 
 
 @dataclass
@@ -35,6 +37,15 @@ class Document:
     @property
     def units(self):
         return self.parsed.units
+
+    @property
+    def versioned_units(self):
+        return [u for u in self.parsed.units if u.versions]
+
+    def valid_on(self, day: dt.date) -> str:
+        """The document's own standing on the day, from 'effective' and 'expires' (inclusive): versions.IN_FORCE,
+        NOT_YET, EXPIRED or UNKNOWN (no 'effective' date)."""
+        return validity(self.meta.effective, self.meta.expires, day)
 
 
 def load_document(source: Source, md: MarkdownIt) -> tuple[Document | None, Problems]:

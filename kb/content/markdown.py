@@ -1,23 +1,28 @@
 """One configured Markdown renderer: HTML for reading, plain text and units (articles, steps) for indexing."""
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import Problems
 from .structure import (CUSTOM_ID, POINT, UNIT_KINDS, AnchorPlanner, classify, merged_article, opens_quote,
                         still_quoting)
+from .versions import NAME as VERSION, Version, is_version_block, parse_version, version_on
 
 LINK_SCHEME = "kb:"
 
 
 def make_parser() -> MarkdownIt:
     # Raw HTML off: authors' HTML is shown as text, never executed.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").use(footnote_plugin)
+    return (MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").use(footnote_plugin)
+            .use(container_plugin, VERSION, validate=is_version_block))
 
 
 @dataclass
@@ -29,19 +34,27 @@ class TocEntry:
 
 
 @dataclass
-class Unit:
-    anchor: str
-    kind: str
-    heading: str
-    text: str = ""
-    line: int = 0
-
-
-@dataclass
 class Link:
     target: str
     anchor: str
     line: int
+
+
+@dataclass
+class Unit:
+    anchor: str
+    kind: str
+    heading: str
+    text: str = ""  # every word of the unit: the common text and the text of every version
+    line: int = 0
+    versions: list[Version] = field(default_factory=list)  # empty: the unit never changed
+    common: str = ""  # the text outside its versions, part of every version
+    links: list[Link] = field(default_factory=list)  # the kb: links in its text
+
+    def text_on(self, day: dt.date) -> str:
+        """What the unit said on the day: its common text and the version then valid (if any)."""
+        version = version_on(self, day) if self.versions else None
+        return " ".join(t for t in (self.common, version.text if version else "") if t)
 
 
 @dataclass
@@ -90,10 +103,25 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
     lead: list[str] = []
     under: Unit | None = None  # the other heading whose text this is, outside articles and steps
     quoting = False  # inside a quotation that spans blocks
+    version: Version | None = None  # the ::: version block the text is in
+    blocks_open: list[Version | None] = []  # every open ::: version block, None for one not kept
+    scopes: dict[str, tuple[str, int]] = {}  # anchor set inside a version → (its unit, which version)
     for i, tok in enumerate(tokens):
         line = body_line + (tok.map[0] if tok.map else 0)
         quoted = quoting or i in in_blockquote
-        if tok.type == "heading_open" and i in head_at:
+        scope = (unit.anchor, len(unit.versions)) if version is not None and unit is not None else None
+        if tok.type == f"container_{VERSION}_open":
+            version = _open_version(tok, i, line, unit, blocks_open, problems)
+        elif tok.type == f"container_{VERSION}_close":
+            closed = blocks_open.pop() if blocks_open else None
+            if closed is not None and closed is version:
+                closed.end, version = i, None
+        elif tok.type == "heading_open" and i in head_at:
+            if version is not None:
+                problems.error(line, "version-outside-unit",
+                               f"a heading inside the ::: version block of line {version.line}: a version holds the "
+                               "text of one article or step; close it with ::: before the next heading")
+                version.end, version = i - 1, None
             h = head_at[i]
             anchor, fixed = planner.anchor(h)
             if fixed and anchor in planner.used:
@@ -126,8 +154,8 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
         elif tok.type == "list_item_open" and unit is not None and unit.kind == "article" and tok.info:
             if depth == 1 and not quoted:
                 clause = f"{unit.anchor}-{int(tok.info)}"
-                _set_anchor(tok, clause, line, out, fixed_lines, problems)
-        elif (tok.type == "paragraph_open" and not depth and not quoted and unit is not None
+                _set_anchor(tok, clause, line, out, fixed_lines, problems, scope, scopes)
+        elif (tok.type == "paragraph_open" and not depth and not quoted and unit is not None and version is None
               and unit.kind == "article" and (number := merged_article(_inline_text(tokens[i + 1]))) is not None
               and f"art-{number}" != unit.anchor):
             # An article printed inside the one before it keeps its own anchors: art-115, art-115-1, …
@@ -142,20 +170,21 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
         elif tok.type == "paragraph_open" and clause and not quoted and i + 1 < len(tokens):
             m = POINT.match(_inline_text(tokens[i + 1]))
             if m:
-                _set_anchor(tok, f"{clause}-{m.group('letter').replace('đ', 'dd')}", line, out, fixed_lines, problems)
+                _set_anchor(tok, f"{clause}-{m.group('letter').replace('đ', 'dd')}", line, out, fixed_lines, problems,
+                            scope, scopes)
         elif tok.type == "inline":
             text = _inline_text(tok)
             is_heading = i - 1 in head_at  # a heading inside a blockquote is quoted text
             if is_heading:
                 text = head_at[i - 1].text
-            _collect_links(tok, line, out)
+            _collect_links(tok, line, out, unit)
             blocks.append(text)
             if is_heading:
                 continue  # headings are indexed on their own, not inside the text they head
             if i not in in_blockquote:
                 quoting = still_quoting(text, True) if quoting else opens_quote(text)
             if unit is not None:
-                unit.text += (" " if unit.text else "") + text
+                _unit_text(unit, version, text)
             else:
                 intro.append(text)
                 _add_text(under, lead, text)
@@ -165,12 +194,48 @@ def parse(md: MarkdownIt, body: str, body_line: int, problems: Problems) -> Pars
                 intro.append(tok.content)
                 _add_text(under, lead, tok.content)
             else:
-                unit.text += " " + tok.content
+                _unit_text(unit, version, tok.content)
+    for u in out.units:
+        for v in u.versions:
+            v.end = v.end if v.end > v.start else len(tokens) - 1  # a block left open runs to the end
     out.plain = "\n".join(b for b in blocks if b)
     out.intro = " ".join(b for b in intro if b)
     out.lead = " ".join(b for b in lead if b)
     out.headed = [u for u in out.headed if u.text]
     return out
+
+
+def _open_version(tok: Token, i: int, line: int, unit: Unit | None, blocks_open: list, problems: Problems):
+    """A `::: version` line: kept as a version of the unit it is in, or reported and rendered as plain text."""
+    version = parse_version(tok.info, line, problems)
+    version.start = i
+    if blocks_open:
+        problems.error(line, "version-outside-unit", "a ::: version block inside another one: close the first with :::")
+    elif unit is None:
+        problems.error(line, "version-outside-unit",
+                       "a ::: version block outside an article or step: put it under the heading "
+                       "(Điều …, ມາດຕາ …, Bước …) of the unit whose text changed")
+    else:
+        unit.versions.append(version)
+        for key, value in (("from", version.valid_from), ("until", version.valid_to)):
+            if value:
+                tok.attrSet(f"data-{key}", value.isoformat())
+        if version.amended_by:
+            tok.attrSet("data-amended-by", version.amended_by)
+        if version.note:
+            tok.attrSet("data-note", version.note)
+        blocks_open.append(version)
+        return version
+    blocks_open.append(None)
+    return None
+
+
+def _unit_text(unit: Unit, version: Version | None, text: str) -> None:
+    unit.text += (" " if unit.text else "") + text
+    if version is not None:
+        version.text += (" " if version.text else "") + text
+    else:
+        unit.common += (" " if unit.common else "") + text
 
 
 def _blockquoted(tokens: list[Token]) -> set[int]:
@@ -191,10 +256,15 @@ def _add_text(under: Unit | None, lead: list[str], text: str) -> None:
         under.text += (" " if under.text else "") + text
 
 
-def _set_anchor(tok, anchor, line, out, fixed_lines, problems) -> None:
-    if anchor in fixed_lines:
+def _set_anchor(tok, anchor, line, out, fixed_lines, problems, scope=None, scopes=None) -> None:
+    """scope: (unit, version) when inside a version; the same clause in two versions of one unit is one anchor."""
+    first = (scopes or {}).get(anchor)
+    other_version = scope is not None and first is not None and first[0] == scope[0] and first[1] != scope[1]
+    if anchor in fixed_lines and not other_version:
         problems.error(line, "anchor-duplicate", f"anchor '{anchor}' is used twice (first on line {fixed_lines[anchor]})")
     fixed_lines.setdefault(anchor, line)
+    if scope is not None and scopes is not None:
+        scopes.setdefault(anchor, scope)
     out.anchors.add(anchor)
     tok.attrSet("id", anchor)
 
@@ -207,7 +277,7 @@ def _strip_custom_id(inline: Token) -> None:
     inline.content = CUSTOM_ID.sub("", inline.content)
 
 
-def _collect_links(inline: Token, line: int, out: Parsed) -> None:
+def _collect_links(inline: Token, line: int, out: Parsed, unit: Unit | None) -> None:
     for child in inline.children or []:
         if child.type in ("softbreak", "hardbreak"):
             line += 1  # a link is reported on its own line of a multi-line paragraph
@@ -217,12 +287,28 @@ def _collect_links(inline: Token, line: int, out: Parsed) -> None:
                 target, _, anchor = href[len(LINK_SCHEME):].partition("#")
                 child.meta["kb"] = (target, anchor)
                 out.links.append(Link(target, anchor, line))
+                if unit is not None:
+                    unit.links.append(out.links[-1])
 
 
-def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], str | None], marking=None) -> str:
+def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], str | None], marking=None,
+                on: dt.date | None = None) -> str:
     """HTML of the body; kb: links become URLs via resolve(id, anchor) (None: left as plain text);
-    marking (a TermMarking) links glossary terms."""
-    for tok in parsed.tokens:
+    marking (a TermMarking) links glossary terms. on: the document as on that day (the common text and, of
+    each changed unit, the version then valid); None: every version, each in its <div class="version">."""
+    skip: set[int] = set()
+    for unit in parsed.units if on is not None else []:
+        for v in unit.versions:
+            if not v.covers(on):
+                skip.update(range(v.start, v.end + 1))
+    tokens = [copy.deepcopy(t) for i, t in enumerate(parsed.tokens) if i not in skip]
+    ids: set[str] = set()
+    for tok in tokens:
+        anchor = tok.attrGet("id")
+        if anchor in ids:
+            del tok.attrs["id"]  # a clause of two versions shown together: its anchor goes to the first
+        elif anchor:
+            ids.add(str(anchor))
         for child in tok.children or []:
             if child.type == "link_open" and "kb" in child.meta:
                 url = resolve(*child.meta["kb"])
@@ -230,5 +316,5 @@ def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], st
                 if url is None:
                     child.attrSet("class", "broken-link")
     if marking is not None:
-        marking.apply(parsed.tokens)
-    return md.renderer.render(parsed.tokens, md.options, {})
+        marking.apply(tokens)
+    return md.renderer.render(tokens, md.options, {})

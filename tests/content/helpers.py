@@ -51,8 +51,8 @@ class Content:
         lines = [f"title: {title}", *(f"{k}: {v}" for k, v in front.items())]
         return self.write(rel, "---\n" + "\n".join(lines) + "\n---\n" + textwrap.dedent(body).lstrip("\n"))
 
-    def load(self) -> Corpus:
-        return load_corpus(Path("content"))
+    def load(self, today=None) -> Corpus:
+        return load_corpus(Path("content"), today)
 
     def check(self, *flags: str) -> CheckRun:
         self._capsys.readouterr()
