@@ -107,18 +107,32 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
 
 
 class _Text:
-    """A unit's heading and text as the scoring compares them: lowercased and folded once, cached."""
+    """A unit's heading and text as the scoring compares them: lowercased and folded when first asked
+    for (a unit scored from the word map's counts may never need either), then kept."""
 
-    __slots__ = ("_numbers", "_words", "folded", "head_folded", "heading", "lowered", "text")
+    __slots__ = ("_folded", "_lowered", "_numbers", "_words", "head_folded", "heading", "text")
 
     def __init__(self, heading: str, text: str):
         self.heading, self.text = heading, text
-        self.lowered = lower(text)
-        folded = fold(self.lowered)
-        self.folded = self.lowered if folded == self.lowered else folded  # Lao: one string, not two
+        self._lowered: str | None = None
+        self._folded: str | None = None
         self.head_folded = fold(lower(heading)) if heading else ""
         self._numbers: frozenset[str] | None = None
         self._words: tuple[array, list[str] | None] | None = None
+
+    @property
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = lower(self.text)
+        return self._lowered
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            lowered = self.lowered
+            folded = fold(lowered)
+            self._folded = lowered if folded == lowered else folded  # Lao: one string, not two
+        return self._folded
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -248,7 +262,7 @@ class _Query:
         self.numbered = tuple((a, b) for a, b in dict.fromkeys(pairwise(folded)) if b.isdigit())
         # Neighbouring words of the query side by side in a text: it says what the query says.
         self.together = tuple(dict.fromkeys(
-            (f"{a} {b}", a + b) for a, b in pairwise(folded) if a in content or b in content))
+            (a, b, f"{a} {b}", a + b) for a, b in pairwise(folded) if a in content or b in content))
         self.accented = [w for w in plan.exact if fold(w) != w]
         self.mean_chars = mean_chars  # the document's mean unit length
         self.numbers = frozenset(plan.number_keys)
@@ -261,8 +275,9 @@ class _Query:
 def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None) -> float:
     """How well a unit answers the query, but for cited numbers (see _score). counts: how often the
     unit's text has each query word, when the document's word map says (else its text is searched)."""
-    pattern, folded, head = q.pattern, unit.folded, unit.head_folded
+    pattern, head = q.pattern, unit.head_folded
     if counts is None:
+        folded = unit.folded
         # The pattern finds only the words themselves: where none occurs, it need not run.
         counts = Counter(pattern.findall(folded) if pattern and any(w in folded for w in q.words) else ())
     found = bool(counts)
@@ -271,7 +286,9 @@ def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None) ->
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
     head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
     weight = q.weight.get
-    together = sum(1 for spaced, joined in q.together if spaced in folded or joined in folded) if found else 0
+    # Only a unit with both words of a pair can have them together: the others need not be folded.
+    together = sum(1 for a, b, spaced, joined in q.together
+                   if a in counts and b in counts and (spaced in unit.folded or joined in unit.folded))
     # BM25 within the document: repeats count less and less, and a long unit's words count less.
     norm = K1 * (1 - B + B * len(unit.text) / q.mean_chars) if found else 0.0
     text = sum(weight(w, 1.0) * tf * (K1 + 1) / (tf + norm) for w, tf in counts.items())
@@ -416,7 +433,35 @@ def snippet(text: str, plan: QueryPlan) -> str:
     return _snippet(_Text("", text), plan)
 
 
+def _window(unit: _Text, plan: QueryPlan) -> tuple[_Text, bool, bool] | None:
+    """For a long text: the stretch around its densest cluster of query words (found as substrings of
+    the folded text), to be tokenized instead of the whole; with whether text was cut before and after."""
+    folded, width = unit.folded, 2 * SNIPPET_CHARS
+    at = sorted(i for w in set(plan.folded) for i in _finds(folded, w))
+    if not at:
+        return None
+    best = max(range(len(at)), key=lambda k: bisect_left(at, at[k] + SNIPPET_CHARS) - k)
+    text = unit.text
+    start = max(0, at[best] - SNIPPET_CHARS // 2)
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = text.find(" ", min(len(text), start + width))
+    end = len(text) if end < 0 else end
+    return _Text("", text[start:end]), start > 0, end < len(text)
+
+
+def _finds(text: str, word: str, limit: int = 200) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0 and len(out) < limit:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
 def _snippet(unit: _Text, plan: QueryPlan) -> str:
+    if len(unit.text) > 4 * SNIPPET_CHARS and (window := _window(unit, plan)) is not None:
+        part, before, after = window
+        cut = _snippet(part, plan)
+        return ("…" if before and not cut.startswith("…") else "") + cut + ("…" if after and not cut.endswith("…") else "")
     text = unit.text
     spans = _spans(unit, plan)
     if not spans:
