@@ -22,6 +22,7 @@ SNIPPET_CHARS = 220
 MAX_PREPARED = 2000  # documents' worth kept prepared per index generation...
 PREPARED_CHARS = 10_000  # ...counting one per this many characters of text
 K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document's units
+TOGETHER = 1.5  # a unit's score for each pair of query words it has side by side
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
 LAO = re.compile("[\u0e80-\u0eff]")
 _DIGITS = re.compile(r"\d+")
@@ -272,9 +273,10 @@ class _Query:
             self.number_digits = [""]  # a key without digits: look everywhere
 
 
-def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None) -> float:
+def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, together: bool = True) -> float:
     """How well a unit answers the query, but for cited numbers (see _score). counts: how often the
-    unit's text has each query word, when the document's word map says (else its text is searched)."""
+    unit's text has each query word, when the document's word map says (else its text is searched);
+    together: whether query words side by side count (finding them needs the folded text)."""
     pattern, head = q.pattern, unit.head_folded
     if counts is None:
         folded = unit.folded
@@ -287,13 +289,13 @@ def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None) ->
     head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
     weight = q.weight.get
     # Only a unit with both words of a pair can have them together: the others need not be folded.
-    together = sum(1 for a, b, spaced, joined in q.together
-                   if a in counts and b in counts and (spaced in unit.folded or joined in unit.folded))
+    side_by_side = sum(1 for a, b, spaced, joined in q.together
+                       if a in counts and b in counts and (spaced in unit.folded or joined in unit.folded)) if together else 0
     # BM25 within the document: repeats count less and less, and a long unit's words count less.
     norm = K1 * (1 - B + B * len(unit.text) / q.mean_chars) if found else 0.0
     text = sum(weight(w, 1.0) * tf * (K1 + 1) / (tf + norm) for w, tf in counts.items())
     return (3 * text + 2 * sum(weight(w, 1.0) for w in head_seen)
-            + 6 * head_pairs + 1.5 * together + 0.5 * min(exact_hits, 20))
+            + 6 * head_pairs + TOGETHER * side_by_side + 0.5 * min(exact_hits, 20))
 
 
 def _distinct_words(unit: _Text, q: _Query) -> int:
@@ -370,6 +372,15 @@ class Choice:
     plain: bool = False  # the opening text as it is, without marks
 
 
+def _contenders(units: list, q: _Query) -> list:
+    """The units that can still score best: what a unit scores before words side by side and cited
+    numbers are looked for is a floor of the best score, and those add at most a known amount."""
+    cores = [_base_score(unit, q, counts, together=False) for (_, unit), counts in units]
+    floor = max(cores, default=0.0)
+    most = TOGETHER * len(q.together) + 5 * len(q.numbers)
+    return [u for u, core in zip(units, cores) if core + most >= floor]
+
+
 def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
               rarity: dict[str, float] | None = None) -> Choice:
     prepared = prepared or Prepared(doc)
@@ -379,7 +390,7 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
         return Choice(None, prepared.opening)
     named = [(prepared.unit(i), None) for i in prepared.headed(q)]
     best, best_score = None, 0.0
-    units = named or [(prepared.unit(i), counts) for i, counts in prepared.candidates(q, MAX_SCORED)]
+    units = named or _contenders([(prepared.unit(i), counts) for i, counts in prepared.candidates(q, MAX_SCORED)], q)
     for (anchor, unit), counts in units:
         if named and best is None:
             best, best_score = (anchor, unit), _score(unit, q)
