@@ -55,6 +55,17 @@ def versions_payload(corpus: Corpus, doc: Document) -> dict:
     return {"versions": versions, "html_periods": periods, "changes_made": changes}
 
 
+def unit_records(unit) -> list[UnitRecord]:
+    """One record per wording of a unit. A unit that changed is its common text (part of every version)
+    and each version's own text with the days it was valid: every wording is found, the common text
+    counts once, and search shows the version of the day first."""
+    if not unit.versions:
+        return [UnitRecord(unit.anchor, unit.heading, unit.text)]
+    common = [UnitRecord(unit.anchor, unit.heading, unit.common)] if unit.common else []
+    return common + [UnitRecord(unit.anchor, unit.heading, v.text, _iso(v.valid_from), _iso(v.valid_to))
+                     for v in unit.versions]
+
+
 def translation_payload(corpus: Corpus, doc: Document) -> dict | None:
     """For a translation: its source's language, when it was last brought up to date, what is behind."""
     state = corpus.state_of(doc)
@@ -77,8 +88,7 @@ def to_records(corpus: Corpus) -> list[Record]:
             id=doc.id, lang=doc.lang, title=meta.title, number=meta.number, summary=meta.summary,
             intro=doc.parsed.lead, headings=[e.text for e in doc.parsed.toc],
             # Articles and steps, and the text under other headings: a hit lands where its words are.
-            units=[UnitRecord(u.anchor, u.heading, u.text)
-                   for u in sorted(doc.units + doc.parsed.headed, key=lambda u: u.line)],
+            units=[r for u in sorted(doc.units + doc.parsed.headed, key=lambda u: u.line) for r in unit_records(u)],
             type=meta.type, status=meta.status, issuer=meta.issuer, issued=_iso(meta.issued),
             tags=meta.tags, payload=payload(corpus, doc, reverse)))
     return records

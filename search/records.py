@@ -11,6 +11,10 @@ class UnitRecord:
     anchor: str
     heading: str
     text: str
+    # For one version of a unit that changed: the days (ISO, inclusive; "" = open) this wording was its
+    # text. A unit with several versions is several records with one anchor.
+    valid_from: str = ""
+    valid_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,6 @@ class Record:
     def fingerprint(self) -> str:
         """Changes whenever anything indexed or returned changes (plain tuples: asdict is slow)."""
         data = json.dumps([self.id, self.lang, self.title, self.number, self.summary, self.intro, self.headings,
-                           [(u.anchor, u.heading, u.text) for u in self.units], self.type, self.status, self.issuer,
+                           [(u.anchor, u.heading, u.text, u.valid_from, u.valid_to) for u in self.units], self.type, self.status, self.issuer,
                            self.issued, self.tags, self.payload], sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha1(data.encode()).hexdigest()

@@ -31,7 +31,9 @@ MIN_CHUNK = 50  # ...and at least
 def to_fields(rec: Record, fingerprint: str) -> dict:
     title = normalize(rec.title)
     heads = normalize("\n".join(rec.headings))
-    units = [(u.anchor, normalize(u.heading), normalize(u.text)) for u in rec.units]
+    # A version of a unit that changed keeps the days it was the unit's wording (stored as two more items).
+    units = [(u.anchor, normalize(u.heading), normalize(u.text)) + ((u.valid_from, u.valid_to) if u.valid_from or u.valid_to else ())
+             for u in rec.units]
     intro = normalize(rec.intro)
     summary = normalize(rec.summary)
     pieces = [summary, intro, *(u[2] for u in units)]
@@ -74,9 +76,10 @@ def unit_map(units: list[tuple[str, str, str]], unit_words: list[list[str]] | No
     stored and read back much faster than a mapping of thousands of lists, and a query finds its few
     words in it with str.find."""
     if unit_words is None:
-        unit_words = [terms(body, "folded") for _, _, body in units]
+        unit_words = [terms(unit[2], "folded") for unit in units]
     where: dict[str, list[str]] = {}
-    for i, ((_, heading, _), words) in enumerate(zip(units, unit_words)):
+    for i, (unit, words) in enumerate(zip(units, unit_words)):
+        heading = unit[1]
         counts = Counter(words)
         for word in terms(heading, "folded"):
             counts.setdefault(word, 0)

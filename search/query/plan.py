@@ -34,6 +34,7 @@ class QueryPlan:
     joined: frozenset[str] = frozenset()
     asking: frozenset[str] = frozenset()  # folded words that only ask ('bao nhiêu', 'ຫຍັງແດ່')
     term_question: bool = False  # asks for a term or its translation ('… tiếng Lào là gì')
+    on: str = ""  # the day (ISO) whose wording of changed articles is asked for; "" = the wording of today
 
     @property
     def content(self) -> list[str]:

@@ -87,6 +87,7 @@ class _Options:
     sort: str
     page: int
     per_page: int
+    on: str | None = None
 
     def shared_facets(self) -> tuple[tuple[str, str], ...]:
         return tuple((k, v) for k, v in self.facets if k in SHARED_FACETS)
@@ -108,11 +109,12 @@ class CrossLanguageSearch:
             return self._translator[1]
 
     def search(self, text: str, lang: str = "all", facets: dict[str, str] | None = None, sort: str = "relevance",
-               page: int = 1, per_page: int = 10, other: bool = True) -> Bilingual:
-        """lang: the reader's language (vi, lo) or all. With other, the other language's best hits come too."""
+               page: int = 1, per_page: int = 10, other: bool = True, on: str | None = None) -> Bilingual:
+        """lang: the reader's language (vi, lo) or all. With other, the other language's best hits come too.
+        on: the day (ISO) whose wording of changed articles is asked for (default today)."""
         source = detect(text)
         memo: dict = {}
-        opts = _Options(tuple(sorted((facets or {}).items())), sort, page, per_page)
+        opts = _Options(tuple(sorted((facets or {}).items())), sort, page, per_page, on)
         main = self._block(text, lang, source, opts, memo)
         second = None
         if other and lang != "all":
@@ -120,7 +122,7 @@ class CrossLanguageSearch:
             shared = opts.shared_facets()
             # The reader's first page, when in the query's language, is what brings its translations.
             own = main.results if lang == source and page == 1 and sort == "relevance" else None
-            blocks = [self._block(text, code, source, _Options(shared, "relevance", 1, OTHER_BLOCK), memo, own)
+            blocks = [self._block(text, code, source, _Options(shared, "relevance", 1, OTHER_BLOCK, on), memo, own)
                       for code in others]
             second = next((b for b in blocks if b.results.total), None)
         return Bilingual(main, second)
@@ -129,7 +131,7 @@ class CrossLanguageSearch:
         key = (text, lang, opts)
         if key not in memo:
             memo[key] = self.service.search(text, lang=lang, facets=dict(opts.facets), sort=opts.sort,
-                                            page=opts.page, per_page=opts.per_page)
+                                            page=opts.page, per_page=opts.per_page, on=opts.on)
         return memo[key]
 
     def _block(self, text: str, target: str, source: str | None, opts: _Options, memo: dict,

@@ -7,6 +7,7 @@ from collections import Counter
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from html import escape
 from itertools import pairwise
@@ -22,6 +23,7 @@ SNIPPET_CHARS = 220
 MAX_PREPARED = 2000  # documents' worth kept prepared per index generation...
 PREPARED_CHARS = 10_000  # ...counting one per this many characters of text
 K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document's units
+FORMER = 0.5  # a version of an article not valid on the day asked about: still found, ranked lower
 TOGETHER = 1.5  # a unit's score for each pair of query words it has side by side
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
 LAO = re.compile("[\u0e80-\u0eff]")
@@ -33,6 +35,7 @@ class Match:
     anchor: str | None
     heading: str | None
     snippet: str  # HTML: escaped text with <mark> around matched words
+    former: tuple[str, str] | None = None  # the snippet is wording of another day: its days (ISO, "" open)
 
 
 def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
@@ -176,15 +179,14 @@ class Prepared:
         """The i-th unit's anchor and prepared text."""
         text = self._texts[i]
         if text is None:
-            anchor, heading, body = self.raw[i]
-            text = self._texts[i] = _Text(heading, body)
+            text = self._texts[i] = _Text(self.raw[i][1], self.raw[i][2])
         return self.raw[i][0], text
 
     @property
     def mean_chars(self) -> float:
         """The units' mean length (what BM25 within the document normalizes by), worked out once."""
         if self._mean_chars is None:
-            total = sum(len(body) for _, _, body in self.raw)
+            total = sum(len(unit[2]) for unit in self.raw)
             self._mean_chars = (total / len(self.raw) or 1.0) if self.raw else 1.0
         return self._mean_chars
 
@@ -205,6 +207,16 @@ class Prepared:
                 self._postings.clear()
             self._postings[word] = found
         return found
+
+    def period(self, i: int) -> tuple[str, str] | None:
+        """The days (ISO, "" = open) the i-th unit's wording was valid, for a version of a changed unit."""
+        unit = self.raw[i]
+        return (unit[3], unit[4]) if len(unit) > 3 else None
+
+    def weight_on(self, i: int, day: str) -> float:
+        """1 for a unit whose wording is valid on the day (or never changed); FORMER for another version."""
+        period = self.period(i)
+        return 1.0 if period is None or (period[0] or day) <= day <= (period[1] or day) else FORMER
 
     def headed(self, q: "_Query") -> list[int]:
         """The units whose heading the query names ('điều 17', 'ມາດຕາ 1'): only a query word followed by
@@ -370,15 +382,17 @@ class Choice:
     text: _Text
     score: float = 0.0  # how well it answers: the unit's score, or the introduction's
     plain: bool = False  # the opening text as it is, without marks
+    former: tuple[str, str] | None = None  # a version not valid on the day asked about: its days
 
 
-def _contenders(units: list, q: _Query) -> list:
-    """The units that can still score best: what a unit scores before words side by side and cited
-    numbers are looked for is a floor of the best score, and those add at most a known amount."""
-    cores = [_base_score(unit, q, counts, together=False) for (_, unit), counts in units]
+def _contenders(units: list, prepared: Prepared, q: _Query) -> list:
+    """The units (index, word counts, weight on the day) that can still score best: what a unit scores
+    before words side by side and cited numbers are looked for is a floor of the best score, and those
+    add at most a known amount."""
+    cores = [_base_score(prepared.unit(i)[1], q, counts, together=False) * w for i, counts, w in units]
     floor = max(cores, default=0.0)
     most = TOGETHER * len(q.together) + 5 * len(q.numbers)
-    return [u for u, core in zip(units, cores) if core + most >= floor]
+    return [u for u, core in zip(units, cores) if core + most * u[2] >= floor]
 
 
 def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
@@ -388,18 +402,25 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     if names_document(plan, doc.get("number") or ""):
         # The query is this document's number: it opens at the top, not at a section citing another.
         return Choice(None, prepared.opening)
-    named = [(prepared.unit(i), None) for i in prepared.headed(q)]
+    day = plan.on or date.today().isoformat()
+    named = [(i, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
+    named.sort(key=lambda x: -x[2])  # of a named article's versions, the one valid on the day first
     best, best_score = None, 0.0
-    units = named or _contenders([(prepared.unit(i), counts) for i, counts in prepared.candidates(q, MAX_SCORED)], q)
-    for (anchor, unit), counts in units:
+    units = named or _contenders([(i, counts, prepared.weight_on(i, day))
+                                  for i, counts in prepared.candidates(q, MAX_SCORED)], prepared, q)
+    for i, counts, weight in units:
+        unit = prepared.unit(i)[1]
         if named and best is None:
-            best, best_score = (anchor, unit), _score(unit, q)
+            best, best_score = i, _score(unit, q) * weight
             continue
-        better, score = _beats(unit, q, best_score, counts)
+        better, score = _beats(unit, q, best_score / weight, counts)
         if better:
-            best, best_score = (anchor, unit), score
+            best, best_score = i, score * weight
     if best is not None and (named or _below(prepared.intro, q, best_score)):
-        return Choice(best[0], best[1], best_score)
+        anchor, unit = prepared.unit(best)
+        period = prepared.period(best)
+        former = period if period is not None and prepared.weight_on(best, day) != 1.0 else None
+        return Choice(anchor, unit, best_score, former=former)
     if not plan.folded:
         return Choice(None, prepared.intro, plain=True)
     # The summary opens the document, but when the introduction has more of the query's words, the
@@ -414,7 +435,7 @@ def with_snippet(choice: Choice, plan: QueryPlan) -> Match:
     if choice.plain:
         return Match(None, None, escape(_cut(choice.text.text)))
     return Match(choice.anchor, choice.text.heading or None if choice.anchor else None,
-                 _snippet(choice.text, plan))
+                 _snippet(choice.text, plan), choice.former)
 
 
 class Highlighter:
@@ -431,7 +452,7 @@ class Highlighter:
             return found
         prepared = Prepared(load())
         # Weighed by size: a law of 300,000 characters takes the room of thirty short pages.
-        size = sum(len(body) for _, _, body in prepared.raw) + len(prepared.doc.get("intro") or "")
+        size = sum(len(unit[2]) for unit in prepared.raw) + len(prepared.doc.get("intro") or "")
         return self._prepared.add(docnum, prepared, 1 + size // PREPARED_CHARS)
 
 

@@ -6,7 +6,8 @@ import json
 import queue
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from math import log
 from pathlib import Path
 
@@ -68,6 +69,9 @@ class Hit:
     snippet: str
     score: float
     doc: dict = field(repr=False, default_factory=dict)
+    # The snippet is an article's wording of another day than the one asked about (former or later
+    # wording): the days it was valid, ISO, "" for an open end.
+    former: tuple[str, str] | None = None
 
 
 @dataclass
@@ -262,23 +266,26 @@ class SearchService:
         return self.generation().suggester.suggest(prefix[:100], lang, limit)
 
     def search(self, text: str, lang: str = "all", facets: dict[str, str] | None = None,
-               sort: str = "relevance", page: int = 1, per_page: int = 10) -> SearchResults:
+               sort: str = "relevance", page: int = 1, per_page: int = 10, on: str | None = None) -> SearchResults:
+        """on: the day (ISO) whose wording of changed articles ranks first and is shown; default today."""
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
         page = max(1, min(page, MAX_PAGE))
         per_page = max(1, min(per_page, MAX_PER_PAGE))
-        key = (text, lang, tuple(sorted((k, v) for k, v in (facets or {}).items() if v)), sort, page, per_page)
+        on = on or date.today().isoformat()
+        key = (text, lang, tuple(sorted((k, v) for k, v in (facets or {}).items() if v)), sort, page, per_page, on)
         if (found := self.generation().recent.get(key)) is not None:
             return found
         with self._searcher() as (gen, searcher):
             p = plan(text)
+            p.on = on
             suggestion, replaceable = self._suggestion(gen, searcher, p)
             results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
             corrected = False
             # The query as typed is searched. A correction replaces its results only when no document
             # has all of its words and a word it replaces is no word of the language.
             if results.total == 0 and suggestion and replaceable:
-                alt = self._found(gen, searcher, plan(suggestion), lang, facets or {}, sort, page, per_page)
+                alt = self._found(gen, searcher, replace(plan(suggestion), on=on), lang, facets or {}, sort, page, per_page)
                 if alt.total:
                     results, corrected = alt, True
             if not corrected:
@@ -413,5 +420,5 @@ class SearchService:
             doc, choice = answer(docnum)
             match = with_snippet(choice, p)
             hits.append(Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
-                            match.anchor, match.heading, match.snippet, round(score, 4), doc))
+                            match.anchor, match.heading, match.snippet, round(score, 4), doc, match.former))
         return SearchResults(p.text, lang, total, page, per_page, hits, gen.docsets.counts(reader, docs))
