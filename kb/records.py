@@ -25,7 +25,6 @@ def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
         "aliases": meta.aliases,
         "relations": {k: v for k, v in meta.relations.items() if v},
         "derived": {k: list(v) for k, v in reverse.get(doc.id, {}).items()},
-        "translations": [t.lang for t in corpus.translations(doc)],
         "toc": [asdict(entry) for entry in doc.parsed.toc],
         "units": [u.anchor for u in doc.units],
         "html": corpus.html(doc),
@@ -59,7 +58,8 @@ def to_records(corpus: Corpus) -> list[Record]:
             units=[UnitRecord(u.anchor, u.heading, u.text)
                    for u in sorted(doc.units + doc.parsed.headed, key=lambda u: u.line)],
             type=meta.type, status=meta.status, issuer=meta.issuer, issued=_iso(meta.issued),
-            tags=meta.tags, payload=payload(corpus, doc, reverse)))
+            tags=meta.tags, translations=[t.lang for t in corpus.translations(doc)],
+            payload=payload(corpus, doc, reverse)))
     return records
 
 

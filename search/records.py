@@ -37,6 +37,7 @@ class Record:
     issuer: str = ""
     issued: str = ""  # ISO date or ""
     tags: list[str] = field(default_factory=list)
+    translations: list[str] = field(default_factory=list)  # other languages with a document of this id
     payload: dict = field(default_factory=dict)  # opaque to search; returned with every hit
 
     @property
@@ -47,5 +48,5 @@ class Record:
         """Changes whenever anything indexed or returned changes (plain tuples: asdict is slow)."""
         data = json.dumps([self.id, self.lang, self.title, self.number, self.summary, self.intro, self.headings,
                            [(u.anchor, u.heading, u.text) for u in self.units], self.type, self.status, self.issuer,
-                           self.issued, self.tags, self.payload], sort_keys=True, ensure_ascii=False, default=str)
+                           self.issued, self.tags, self.translations, self.payload], sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha1(data.encode()).hexdigest()

@@ -82,7 +82,7 @@ def document_view(library: Library, doc: dict) -> dict:
         "relations": ordered,
         "replaced_by": [_ref(library, lang, i) for i in replaced_by],
         "amended_by": [_ref(library, lang, i) for i in relations.get("amended_by", [])],
-        "translations": [{"lang": t, "url": doc_url(t, doc["id"])} for t in p["translations"]],
+        "translations": [{"lang": t, "url": doc_url(t, doc["id"])} for t in doc["translations"]],
         "translation_of": _translation(doc),
     }
 

@@ -38,7 +38,8 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     cited = [k for k in find_numbers("\n".join(p for p in pieces if "/" in p), normalized=True) if k != own]
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
-           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload}
+           "tags": rec.tags, "translations": rec.translations, "intro": intro, "units": units,
+           "payload": rec.payload}
     out = {
         "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
         "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),

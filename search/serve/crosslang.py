@@ -163,7 +163,7 @@ class CrossLanguageSearch:
 
     def _pair(self, hit: Hit, into: str, tplan: QueryPlan) -> Hit | None:
         """The hit's translation into `into`, at the same article (anchors are the same in both languages)."""
-        if into not in hit.doc.get("payload", {}).get("translations", []):
+        if into not in hit.doc.get("translations", ()):
             return None
         doc = self.service.get(into, hit.id)
         if doc is None:
