@@ -7,10 +7,10 @@ from urllib.parse import quote
 from search import CODES
 from search import match_key as fold_key
 
+from ..urls import doc_url
 from . import alphabets
 from .library import Library
 from .params import NotFound
-from .views import doc_url
 
 BROWSE_FACETS = ("type", "status", "year", "tags")
 RECENT = 8
