@@ -12,7 +12,7 @@ from html import escape
 from itertools import pairwise
 
 from search.text.analysis import lower, terms, word_spans
-from search.text.languages import fold
+from search.text.languages import UNSPACED, fold
 from search.engine.lru import Lru
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
@@ -22,7 +22,7 @@ MAX_PREPARED = 2000  # documents' worth kept prepared per index generation...
 PREPARED_CHARS = 10_000  # ...counting one per this many characters of text
 K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document's units
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
-LAO = re.compile("[\u0e80-\u0eff]")
+_UNSPACED = re.compile(f"[{UNSPACED}]")  # a word of a script written without spaces (Lao)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -101,7 +101,7 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
     parts = []
     for word in sorted(set(folded), key=len, reverse=True):
         w = re.escape(word)
-        parts.append(w if LAO.search(word) else rf"(?<![^\W_]){w}(?![^\W_])")
+        parts.append(w if _UNSPACED.search(word) else rf"(?<![^\W_]){w}(?![^\W_])")
     return re.compile("|".join(parts))
 
 
@@ -276,7 +276,7 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
     out = []
     for pair in dict.fromkeys(f"{a} {b}" for a, b in pairwise(folded)):
         a, b = pair.split(" ")
-        if LAO.search(pair):
+        if _UNSPACED.search(pair):
             pattern = re.compile(f"{re.escape(a)} ?{re.escape(b)}")
         else:
             pattern = re.compile(rf"(?<![^\W_]){re.escape(a)}\s*{re.escape(b)}(?![^\W_])")

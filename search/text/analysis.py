@@ -6,25 +6,23 @@ from functools import lru_cache
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from search.text.languages import all_languages, fold, normalize
+from search.text.languages import DIGITS, UNSPACED, all_languages, fold, normalize
 
-LAO_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}  # Lao digits → ASCII, same length
-_LAO_DIGIT = re.compile("[\u0ed0-\u0ed9]")
+_OWN_DIGIT = re.compile(f"[{''.join(map(chr, DIGITS))}]") if DIGITS else None
 
 
 def lower(text: str) -> str:
-    """Lowercased, Lao digits as ASCII ones: how every comparison sees a text. Translating walks the
-    text a character at a time, so only texts that have Lao digits are translated."""
+    """Lowercased, languages' own digits (Lao ໕) as ASCII ones: how every comparison sees a text.
+    Translating walks the text a character at a time, so only texts that have such digits are translated."""
     lowered = text.lower()
-    return lowered.translate(LAO_DIGITS) if _LAO_DIGIT.search(lowered) else lowered
+    return lowered.translate(DIGITS) if _OWN_DIGIT and _OWN_DIGIT.search(lowered) else lowered
 
 
 @lru_cache(maxsize=1)
 def _run_pattern() -> re.Pattern:
     scripts = [lang.script for lang in all_languages() if lang.script]
     own = "|".join(f"(?P<s{i}>{s}+)" for i, s in enumerate(scripts))
-    excluded = "".join(s[1:-1] for s in scripts)
-    word = f"(?P<w>(?:[^\\W_{excluded}]|[\u0300-\u036f])+)"
+    word = f"(?P<w>(?:[^\\W_{UNSPACED}]|[\u0300-\u036f])+)"
     return re.compile(f"{own}|{word}" if own else word)
 
 
