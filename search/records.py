@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -50,3 +51,15 @@ class Record:
                            [(u.anchor, u.heading, u.text) for u in self.units], self.type, self.status, self.issuer,
                            self.issued, self.tags, self.translations, self.payload], sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha1(data.encode()).hexdigest()
+
+
+def facet_values(doc: Mapping, facet: str) -> list[str]:
+    """A document's values of one facet (lang, type, status, issuer, year, tags), from a record's stored
+    form or anything with its keys: the year is the issue date's, and each tag is a value of its own."""
+    if facet == "year":
+        issued = doc.get("issued") or ""
+        return [issued[:4]] if issued else []
+    if facet == "tags":
+        return list(doc.get("tags") or ())
+    value = doc.get(facet)
+    return [value] if value else []

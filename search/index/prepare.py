@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from search.text.languages import normalize
 from search.text.numbers import canonical, find_numbers, parts
 from search.engine.posting_table import CountedTerms, add_counts
-from search.records import Record
+from search.records import Record, facet_values
 from search.index.schema import AnalyzedText, field_names
 from search.engine.segment import index_field
 
@@ -41,8 +41,9 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
            "tags": rec.tags, "translations": rec.translations, "intro": intro, "units": units,
            "payload": rec.payload}
     out = {
-        "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
-        "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),
+        "key": rec.key, "id": rec.id,
+        # Facet fields: one value each, but tags (a comma-separated KEYWORD field).
+        **{name: ",".join(facet_values(doc, name)) for name in ("lang", "type", "status", "issuer", "year", "tags")},
         "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
         "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
         "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
@@ -56,14 +57,14 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
 
 
 @dataclass
-class Prepared:
+class PreparedChunk:
     """Consecutive documents: per document its fields and indexed fields as BulkWriter.add_prepared
     takes them (AnalyzedText fields as lengths only); per AnalyzedText field, the postings of all."""
     docs: list[tuple[dict, dict[str, tuple[int, list]]]]
     counted: dict[str, CountedTerms]
 
 
-def prepare(records: list[Record], docbase: int, schema) -> Prepared:
+def prepare(records: list[Record], docbase: int, schema) -> PreparedChunk:
     """Records of documents numbered from docbase."""
     analyzed = {name: field for name, field in schema.items() if isinstance(field, AnalyzedText)}
     postings: dict[str, dict] = {name: {} for name in analyzed}
@@ -79,7 +80,7 @@ def prepare(records: list[Record], docbase: int, schema) -> Prepared:
             if schema[name].indexed and value is not None:
                 indexed[name] = index_field(schema[name], value)
         docs.append((fields, indexed))
-    return Prepared(docs, {name: CountedTerms(p) for name, p in postings.items()})
+    return PreparedChunk(docs, {name: CountedTerms(p) for name, p in postings.items()})
 
 
 def _workers(n: int) -> int:
@@ -95,14 +96,14 @@ def _workers(n: int) -> int:
     return cpus
 
 
-def _spans(n: int, workers: int) -> list[tuple[int, int]]:
+def _chunk_ranges(n: int, workers: int) -> list[tuple[int, int]]:
     """Consecutive ranges of n documents, smaller towards the end so that the workers finish together."""
-    spans, start = [], 0
+    ranges, start = [], 0
     while start < n:
         size = max(MIN_CHUNK, min(CHUNK, (n - start) // (2 * workers))) if workers else CHUNK
-        spans.append((start, min(start + size, n)))
+        ranges.append((start, min(start + size, n)))
         start += size
-    return spans
+    return ranges
 
 
 _schema = None  # in a worker: the index schema, inherited through fork
@@ -120,7 +121,7 @@ def _init_worker(schema, close_fds: tuple[int, ...]) -> None:
     gc.disable()
 
 
-def _prepare_chunk(task: tuple[list[Record], int]) -> Prepared:
+def _prepare_chunk(task: tuple[list[Record], int]) -> PreparedChunk:
     return prepare(*task, _schema)
 
 
@@ -148,11 +149,11 @@ class Preparation:
         if self._pool:
             self._pool.shutdown(cancel_futures=True)
 
-    def chunks(self) -> Iterator[Prepared]:
-        spans = _spans(len(self.records), self.workers)
+    def chunks(self) -> Iterator[PreparedChunk]:
+        ranges = _chunk_ranges(len(self.records), self.workers)
         if self._pool:
-            return self.map(_prepare_chunk, ((self.records[a:b], a) for a, b in spans))
-        return (prepare(self.records[a:b], a, self.schema) for a, b in spans)
+            return self.map(_prepare_chunk, ((self.records[a:b], a) for a, b in ranges))
+        return (prepare(self.records[a:b], a, self.schema) for a, b in ranges)
 
     def map(self, func, jobs: Iterable) -> Iterator:
         """func over jobs, results in order; in the workers when there are any."""

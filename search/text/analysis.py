@@ -42,7 +42,7 @@ def _segmenters() -> tuple:
 
 
 @lru_cache(maxsize=64)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
+def _token_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Token spans of a normalized text. Cached: each text feeds several fields (exact, folded, bigrams)."""
     spans: list[tuple[int, int]] = []
     for m in _run_pattern().finditer(text):
@@ -61,7 +61,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
 def _segment(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Normalized text and its token spans."""
     text = normalize(value)
-    return text, _spans(text)
+    return text, _token_spans(text)
 
 
 class ScriptTokenizer(Tokenizer):
@@ -141,7 +141,7 @@ FOLDED_BIGRAMS = ScriptTokenizer() | CaseFilter() | FoldFilter() | BigramFilter(
 def _words(text: str) -> tuple[list[str], list[str]]:
     """Exact and folded words of a normalized text. Lowercasing and folding run once over the whole
     text (they keep its length, so the token spans still apply), not once per word."""
-    spans = _spans(text)
+    spans = _token_spans(text)
     lowered = lower(text)
     if len(lowered) != len(text):  # a rare letter whose lowercase is longer: word by word
         exact = [lower(text[a:b]) for a, b in spans]
@@ -153,7 +153,7 @@ def _words(text: str) -> tuple[list[str], list[str]]:
 def word_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str], list[str]]:
     """Spans, exact words and folded words of a normalized text (stored text is; normalize() others)."""
     exact, folded = _words(text)
-    return _spans(text), exact, folded
+    return _token_spans(text), exact, folded
 
 
 def terms(text: str, kind: str) -> list[str]:

@@ -1,7 +1,6 @@
 """The interface every language module implements."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -85,6 +84,3 @@ class Language:
     unit_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     alphabet: str = ""
     initial: Callable[[str], str] = lambda term: ""
-
-    def script_re(self) -> re.Pattern | None:
-        return re.compile(f"{self.script}+") if self.script else None
