@@ -7,6 +7,7 @@ from search.text.phrases import TermFinder
 from search.records import Record, SuggestionRecord, UnitRecord, facet_values
 from search.query.plan import MAX_QUERY_CHARS
 from search.serve.crosslang import TERMS, Bilingual, Block, CrossLanguageSearch
+from search.serve.recent import RECENT_HITS
 from search.serve.searcher import FACETS, MAX_PAGE, MAX_PER_PAGE, SORTS, Hit, NoIndex, SearchResults, SearchService
 from search.index.writer import BuildReport, build_index, current_generation, is_usable
 
@@ -14,4 +15,4 @@ __all__ = ["CODES", "OfficialWords", "UnknownLanguage", "detect", "get_language"
            "NUMBER_RE", "canonical", "find_numbers", "parts", "TermFinder", "Record", "SuggestionRecord",
            "UnitRecord", "facet_values", "MAX_QUERY_CHARS", "FACETS", "MAX_PAGE", "MAX_PER_PAGE", "SORTS", "Hit", "NoIndex",
            "SearchResults", "SearchService", "BuildReport", "build_index", "current_generation", "is_usable",
-           "TERMS", "Bilingual", "Block", "CrossLanguageSearch"]
+           "TERMS", "Bilingual", "Block", "CrossLanguageSearch", "RECENT_HITS"]
