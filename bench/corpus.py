@@ -5,7 +5,7 @@ import random
 import re
 import unicodedata
 
-from search import Record, SuggestionRecord, UnitRecord
+from search import Record, SuggestionRecord, UnitRecord, get_language
 
 TYPES = ("law", "decree", "decision", "circular", "guide", "news")
 TYPE_WEIGHTS = (1, 2, 5, 2, 3, 3)
@@ -122,7 +122,7 @@ VI_QUERIES = ["chậm đóng", "trốn đóng", "truy thu", "thanh tra", "kiểm
               "mức đóng", "tỷ lệ đóng", "sổ bảo hiểm", "thẻ bảo hiểm", "khiếu nại", "tố cáo", "xử phạt", "nợ đọng",
               "quỹ hưu trí", "tiền lương tháng", "giám định y khoa", "hợp đồng lao động", "phụ cấp", "mức tham chiếu",
               "đối chiếu dữ liệu", "giao dịch điện tử", "khắc phục hậu quả", "trưởng đoàn", "tử tuất", "hộ kinh doanh"]
-LAO_DIGITS = str.maketrans("0123456789", "໐໑໒໓໔໕໖໗໘໙")
+LAO_DIGITS = str.maketrans("0123456789", get_language("lo").digits)
 BROAD = ["lao", "đóng", "quỹ", "bảo", "thu", "tra", "người", "chế", "ການ", "ງານ", "ເງິນ", "ສັງ"]
 
 

@@ -1,5 +1,5 @@
 """HTTP load on loopback: requests/s and latency of /api/search at 1 and 2 workers over a generated corpus,
-without and with each worker keeping recent results (SearchService(recent_hits=...)), and their hit rate;
+without and with each worker keeping recent results (the recent_hits setting, KB_RECENT_HITS), and their hit rate;
 searching both languages at once (lang=all) or, as the search page does, in the query's own language with
 the other language's block below (lang=reader)."""
 from __future__ import annotations
@@ -26,16 +26,14 @@ from kb.web.serve import SETTINGS_ENV, app_from_environment  # noqa: E402
 from search import build_index, current_generation, is_usable  # noqa: E402
 from search.text.languages import detect  # noqa: E402
 
-RECENT_ENV = "KB_BENCH_RECENT_HITS"
 STATS_PATH = "/_bench/recent"
 
 
 def bench_app():
-    """The app `kb serve` runs, keeping as many recent hits as the benchmark asks (the environment carries
-    the number to each worker), plus a path that reports the worker's hits and misses."""
+    """The app `kb serve` runs (the settings, recent hits kept included, travel in the environment to each
+    worker), plus a path that reports the worker's hits and misses."""
     app = app_from_environment()
     service = app.state.service
-    service.recent_hits = int(os.environ.get(RECENT_ENV, "0"))
 
     async def with_stats(scope, receive, send):
         if scope["type"] == "http" and scope["path"] == STATS_PATH:
@@ -77,8 +75,8 @@ def _peak_mb(pid: int) -> float:
 def _start(index: Path, content: Path, workers: int, recent_hits: int) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     env = dict(os.environ, **{SETTINGS_ENV: json.dumps({"content": str(content), "index": str(index),
-                                                         "host": "127.0.0.1", "port": port}),
-                              RECENT_ENV: str(recent_hits)})
+                                                         "host": "127.0.0.1", "port": port,
+                                                         "recent_hits": recent_hits})})
     # As `kb serve --workers N` runs it (its protocol class, which only uvicorn.run takes).
     run = ("import uvicorn; from kb.web.serve import NoDelayHTTP; uvicorn.run('bench.load:bench_app', "
            f"factory=True, host='127.0.0.1', port={port}, workers={workers}, log_level='warning', "

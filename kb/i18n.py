@@ -13,7 +13,6 @@ from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 UI_LOCALES = ("vi", "lo", "en")
-_LAO_DIGITS = str.maketrans("0123456789", "໐໑໒໓໔໕໖໗໘໙")
 
 
 def load_translations() -> dict[str, NullTranslations]:

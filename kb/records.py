@@ -25,7 +25,6 @@ def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
         "aliases": meta.aliases,
         "relations": {k: v for k, v in meta.relations.items() if v},
         "derived": {k: list(v) for k, v in reverse.get(doc.id, {}).items()},
-        "translations": [t.lang for t in corpus.translations(doc)],
         "toc": [asdict(entry) for entry in doc.parsed.toc],
         "units": [u.anchor for u in doc.units],
         "html": corpus.html(doc),
@@ -90,7 +89,8 @@ def to_records(corpus: Corpus) -> list[Record]:
             # Articles and steps, and the text under other headings: a hit lands where its words are.
             units=[r for u in sorted(doc.units + doc.parsed.headed, key=lambda u: u.line) for r in unit_records(u)],
             type=meta.type, status=meta.status, issuer=meta.issuer, issued=_iso(meta.issued),
-            tags=meta.tags, payload=payload(corpus, doc, reverse)))
+            tags=meta.tags, translations=[t.lang for t in corpus.translations(doc)],
+            payload=payload(corpus, doc, reverse)))
     return records
 
 

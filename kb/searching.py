@@ -1,16 +1,48 @@
-"""`kb search`: ranked hits with their article anchors, as text or JSON (the API's objects)."""
+"""Search results as the pages, the JSON API and `kb search` show them: ranked hits with their article anchors."""
 from __future__ import annotations
 
 import json
 import re
 
-from search import CODES, CrossLanguageSearch, NoIndex, SearchService
+from search import CODES, Bilingual, CrossLanguageSearch, NoIndex, SearchResults, SearchService
 
 from .errors import KbError
 from .settings import Settings
-from .web.views import search_view
+from .urls import doc_url, search_url
 
 _TAGS = re.compile(r"</?mark>")
+
+
+def results_view(results: SearchResults, via: dict[str, list[str]] | None = None) -> dict:
+    return {
+        "query": results.query,
+        "lang": results.lang,
+        "total": results.total,
+        "page": results.page,
+        "per_page": results.per_page,
+        "results": [{
+            "id": h.id, "lang": h.lang, "title": h.title, "type": h.type, "number": h.number or None,
+            "status": h.status, "url": doc_url(h.lang, h.id, h.article), "article": h.article,
+            "article_title": h.article_title, "snippet": h.snippet, "score": h.score,
+            "found_by": (via or {}).get(f"{h.lang}:{h.id}", ["query"]),
+        } for h in results.hits],
+        "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in results.facets.items()},
+        "suggestion": results.suggestion,
+        "corrected": results.corrected,
+    }
+
+
+def search_view(found: Bilingual) -> dict:
+    """The reader's results, then the other language's best ones (None when it has none)."""
+    out = results_view(found.main.results, found.main.via)
+    out["searched_as"] = found.main.searched_as
+    other = found.other
+    out["other"] = None if other is None else {
+        "lang": other.lang, "total": other.results.total, "searched_as": other.searched_as,
+        "url": search_url(other.lang, found.main.results.query),
+        "results": results_view(other.results, other.via)["results"],
+    }
+    return out
 
 
 def _print_hits(hits: list[dict]) -> None:

@@ -1,4 +1,4 @@
-"""Settings: content and index folders, server address; every bad value reported at once."""
+"""Settings: content and index folders, server address, results cache; every bad value reported at once."""
 from __future__ import annotations
 
 import hashlib
@@ -6,8 +6,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from search import RECENT_HITS
+
 from .errors import KbError
 
+# Hits of recent results each server worker keeps per index generation (a repeated search is a look-up);
+# 0 turns the cache off.
+RECENT_HITS_ENV = "KB_RECENT_HITS"
 BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
@@ -18,6 +23,19 @@ def default_index_dir(content_dir: Path) -> Path:
     return base / f"index-{digest}"
 
 
+def _recent_hits(raw: str | None, problems: list[str]) -> int:
+    if raw is None or not raw.strip():
+        return RECENT_HITS
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        problems.append(f"{RECENT_HITS_ENV}: {raw.strip()[:40]!r} is not a number of hits (0 turns the cache off)")
+        return RECENT_HITS
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     content_dir: Path
@@ -25,6 +43,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     strict: bool = False
+    recent_hits: int = RECENT_HITS
 
     @classmethod
     def make(cls, content: str | None = None, index: str | None = None, **kw) -> "Settings":
@@ -41,6 +60,8 @@ class Settings:
         port = kw.get("port", 8000)
         if not (0 < int(port) < 65536):
             problems.append(f"--port: {port} is not a port number")
+        if kw.get("recent_hits") is None:
+            kw["recent_hits"] = _recent_hits(os.environ.get(RECENT_HITS_ENV), problems)
         if problems:
             raise KbError("; ".join(problems))
         return cls(content_dir=content_dir, index_dir=index_dir, **kw)

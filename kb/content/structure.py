@@ -4,23 +4,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from search import normalize, slugify
+from search import CODES, get_language, normalize, slugify
 
-_NUM = r"(?P<num>[IVXLCDM]+|\d+)\b"
-# Heading words for legal units, in every language we publish; a heading in any of them is recognised.
-_KINDS = [
-    ("part", re.compile(rf"^(?:Phần(?:\s+thứ)?|ພາກທີ|ພາກ|Part)\s*{_NUM}", re.I)),
-    ("chapter", re.compile(rf"^(?:Chương|ໝວດທີ|ໝວດ|Chapter)\s*{_NUM}", re.I)),
-    ("section", re.compile(rf"^(?:Mục|ພາກສ່ວນທີ|ພາກສ່ວນ|Section)\s*{_NUM}", re.I)),
-    ("article", re.compile(r"^(?:Điều|ມາດຕາ|Article)\s*(?P<num>\d+)(?![\w])", re.I)),
-    ("step", re.compile(r"^(?:Bước|ຂັ້ນຕອນທີ|ຂັ້ນຕອນ|Step)\s*(?P<num>\d+)(?![\w])", re.I)),
-]
+# Kinds of legal unit, outermost first. A heading starts with one of the kind's words in any language we
+# publish (each language module declares its unit_words), then its number: parts, chapters and sections
+# are numbered in Roman or Arabic numerals, articles and steps in Arabic ones (or Lao digits).
+KINDS = ("part", "chapter", "section", "article", "step")
 UNIT_KINDS = ("article", "step")
+_ROMAN_OR_ARABIC = r"(?P<num>[IVXLCDM]+|\d+)\b"
+_ARABIC = r"(?P<num>\d+)(?![\w])"
+
+
+def _words(kind: str) -> str:
+    """The heading words of a kind of unit in every language, as one alternation (longest first)."""
+    words = {w for code in CODES for w in get_language(code).unit_words.get(kind, ())}
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return "|".join(escaped) or "(?!)"  # no language has such units: no heading is one
+
+
+_KINDS = [(kind, re.compile(rf"^(?:{_words(kind)})\s*{_ARABIC if kind in UNIT_KINDS else _ROMAN_OR_ARABIC}", re.I))
+          for kind in KINDS]
 CUSTOM_ID = re.compile(r"\s*\{#(?P<id>[A-Za-z0-9][\w-]*)\}\s*$")
 POINT = re.compile(r"^(?P<letter>[a-zđ])\)\s")
 # An article heading written as a paragraph inside another article ("Điều 115. …" absorbed by Điều 114
 # in a converted text): the label, its number and a full stop or colon.
-_MERGED_ARTICLE = re.compile(r"^(?:Điều|ມາດຕາ|Article)\s*(?P<num>\d+)\s*[.:]", re.I)
+_MERGED_ARTICLE = re.compile(rf"^(?:{_words('article')})\s*(?P<num>\d+)\s*[.:]", re.I)
 _OPENING_QUOTES, _CLOSING_QUOTES = "“«", "”»"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -55,7 +63,7 @@ def classify(level: int, raw_text: str) -> Heading:
     canonical = normalize(text)  # NFD input, ຫມ for ໝ and the like name the same unit
     for kind, pattern in _KINDS:
         m = pattern.match(canonical)
-        if m and (kind in ("article", "step") or m.group("num").isdecimal() or
+        if m and (kind in UNIT_KINDS or m.group("num").isdecimal() or
                   re.fullmatch(r"[IVXLCDM]+", m.group("num"))):
             return Heading(level, text, kind, to_number(m.group("num")), custom.group("id") if custom else None,
                            m.end())

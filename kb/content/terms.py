@@ -21,8 +21,8 @@ class TermMarking:
 
     def __init__(self, glossary: Glossary, lang: str):
         self.lang = lang
-        self.terms = {t.id: t for t in glossary.terms if t.mark and lang in t.sides}
-        self.finder = TermFinder({t.id: t.forms(lang) for t in self.terms.values()})
+        self.marked = {t.id: t for t in glossary.terms if t.mark and lang in t.sides}
+        self.finder = TermFinder({t.id: t.forms(lang) for t in self.marked.values()})
 
     def terms_in(self, text: str) -> set[str]:
         """Ids of the terms this marking would link in a text: the same matching, every use counted."""
@@ -73,7 +73,7 @@ class TermMarking:
         return "".join(parts) + escape(text[pos:]), count
 
     def _term(self, shown: str, term_id: str, n: int) -> str:
-        term = self.terms[term_id]
+        term = self.marked[term_id]
         others = " · ".join(f'<span lang="{code}">{escape(side.term)}</span>'
                             for code, side in term.sides.items() if code != self.lang)
         tip = (others + " — " if others else "") + escape(term.sides[self.lang].definition)

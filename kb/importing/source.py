@@ -54,7 +54,7 @@ def _normalized(p: Para) -> Para:
     return p
 
 
-_LAO = re.compile("[\u0e80-\u0eff]")
+_LAO = re.compile(get_language("lo").letters)
 _LATIN = re.compile("[!-~\u00a1-\u00ff]")  # where legacy Lao fonts draw their letters
 
 

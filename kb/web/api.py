@@ -15,6 +15,7 @@ from search import MAX_PAGE, MAX_PER_PAGE
 
 from ..content.metadata import STATUSES, TYPES
 from ..i18n import negotiate
+from ..searching import search_view
 from .caching import JSON_VARY, etag_for, mark, not_modified, vary
 from .listings import browse_view, glossary_view, home_view
 from .parallel import parallel_columns, parallel_view
@@ -22,7 +23,7 @@ from .pages import render
 from .params import NotFound, content_lang, search_params
 from .schemas import (BrowseAnswer, DocumentAnswer, ErrorAnswer, GlossaryAnswer, HealthAnswer, HomeAnswer,
                       ParallelAnswer, SearchAnswer, SuggestAnswer, TranslationsAnswer)
-from .views import document_view, search_view, translations_view
+from .views import document_view, translations_view
 
 
 def _(text: str) -> str:

@@ -23,7 +23,7 @@ WEB_DIR = Path(__file__).resolve().parent
 def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="Vietnamese–Lao social-security knowledge base", version="0.1.0",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
-    service = SearchService(settings.index_dir)
+    service = SearchService(settings.index_dir, recent_hits=settings.recent_hits)
     app.state.settings = settings
     app.state.service = service
     app.state.search = CrossLanguageSearch(service)

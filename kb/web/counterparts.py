@@ -7,10 +7,9 @@ other language's tag on the most nearly the same documents (at the same place in
 neither, the reader goes to the list of tags, the nearest page that exists. Headings pair by their place between the anchors both share."""
 from __future__ import annotations
 
-from search import match_key
+from search import facet_values, match_key
 
 from .library import Library
-from .listings import facet_values
 
 WORDS = ("tags", "issuer")  # facets whose values are words of each language
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from search import CODES
+from search import CODES, facet_values
 from search import match_key as fold_key
 
+from ..urls import doc_url
 from . import alphabets
 from .library import Library
 from .params import NotFound
-from .views import doc_url
 
 BROWSE_FACETS = ("type", "status", "year", "tags")
 RECENT = 8
@@ -46,15 +46,6 @@ def home_view(library: Library, lang: str) -> dict:
             "checked": {"latest": max(dates) if dates else None, "dated": dated,
                         "same_date": len(dates) == 1 and dated == len(docs)},
             "search_url": f"/{lang}/search", "glossary_url": f"/{lang}/glossary"}
-
-
-def facet_values(d: dict, facet: str) -> list[str]:
-    p = d["payload"]
-    if facet == "tags":
-        return list(p["tags"])
-    if facet == "year":
-        return [p["issued"][:4]] if p["issued"] else []
-    return [p[facet]]
 
 
 def browse_url(lang: str, facet: str = "", value: str = "") -> str:

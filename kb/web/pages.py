@@ -11,6 +11,8 @@ from search import CODES, get_language
 
 from ..content.metadata import NO_STATUS_TYPES
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
+from ..searching import search_view
+from ..urls import doc_url
 from . import counterparts
 from .caching import PAGE_VARY, etag_for, mark, not_modified, vary
 from .citations import decorate_units
@@ -18,7 +20,7 @@ from .library import Library
 from .listings import browse_url, browse_view, glossary_view, home_view, recent_documents
 from .parallel import parallel_columns, parallel_view
 from .params import NotFound, content_lang, search_params
-from .views import doc_url, document_view, search_view, translations_view
+from .views import document_view, translations_view
 
 router = APIRouter()
 LANGUAGE_NAMES = {code: get_language(code).name for code in CODES}  # each in its own language

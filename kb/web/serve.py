@@ -79,7 +79,8 @@ def start_watching(settings: Settings) -> threading.Event:
 def app_from_environment():
     """The app factory each worker process calls (settings travel in the environment)."""
     data = json.loads(os.environ[SETTINGS_ENV])
-    return create_app(Settings.make(data["content"], data["index"], host=data["host"], port=data["port"]))
+    return create_app(Settings.make(data["content"], data["index"], host=data["host"], port=data["port"],
+                                    recent_hits=data.get("recent_hits")))
 
 
 def serve(settings: Settings, workers: int = 1, watch_content: bool = False) -> int:
@@ -90,7 +91,8 @@ def serve(settings: Settings, workers: int = 1, watch_content: bool = False) -> 
     try:
         if workers > 1:
             os.environ[SETTINGS_ENV] = json.dumps({"content": str(settings.content_dir), "index": str(settings.index_dir),
-                                                   "host": settings.host, "port": settings.port})
+                                                   "host": settings.host, "port": settings.port,
+                                                   "recent_hits": settings.recent_hits})
             uvicorn.run("kb.web.serve:app_from_environment", factory=True, host=settings.host, port=settings.port,
                         workers=workers, log_level="info", http=NoDelayHTTP)
         else:

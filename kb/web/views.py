@@ -1,53 +1,15 @@
-"""The objects both the pages and the JSON API render: search results and documents."""
+"""The objects both the pages and the JSON API render for documents and the translation report
+(search results: kb/searching.py, which `kb search` prints too)."""
 from __future__ import annotations
-
-from urllib.parse import urlencode
-
-from search import Bilingual, SearchResults
 
 from ..content.metadata import RELATIONS, REVERSE
 from ..content.translations import DOC_STATES, FRONT, STATES
+from ..urls import doc_url
 from .library import Library
 
 # Relations in the order a reader looks for them: what replaced this first.
 RELATION_ORDER = ("superseded_by", "replaced_by", "amended_by", "replaces", "amends", "implements",
                   "implemented_by", "supersedes", "cites", "cited_by", "related")
-
-
-def doc_url(lang: str, doc_id: str, anchor: str | None = None) -> str:
-    return f"/{lang}/docs/{doc_id}" + (f"#{anchor}" if anchor else "")
-
-
-def results_view(results: SearchResults, via: dict[str, list[str]] | None = None) -> dict:
-    return {
-        "query": results.query,
-        "lang": results.lang,
-        "total": results.total,
-        "page": results.page,
-        "per_page": results.per_page,
-        "results": [{
-            "id": h.id, "lang": h.lang, "title": h.title, "type": h.type, "number": h.number or None,
-            "status": h.status, "url": doc_url(h.lang, h.id, h.article), "article": h.article,
-            "article_title": h.article_title, "snippet": h.snippet, "score": h.score,
-            "found_by": (via or {}).get(f"{h.lang}:{h.id}", ["query"]),
-        } for h in results.hits],
-        "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in results.facets.items()},
-        "suggestion": results.suggestion,
-        "corrected": results.corrected,
-    }
-
-
-def search_view(found: Bilingual) -> dict:
-    """The reader's results, then the other language's best ones (None when it has none)."""
-    out = results_view(found.main.results, found.main.via)
-    out["searched_as"] = found.main.searched_as
-    other = found.other
-    out["other"] = None if other is None else {
-        "lang": other.lang, "total": other.results.total, "searched_as": other.searched_as,
-        "url": f"/{other.lang}/search?" + urlencode({"q": found.main.results.query}),
-        "results": results_view(other.results, other.via)["results"],
-    }
-    return out
 
 
 def _ref(library: Library, lang: str, doc_id: str) -> dict:
@@ -82,7 +44,7 @@ def document_view(library: Library, doc: dict) -> dict:
         "relations": ordered,
         "replaced_by": [_ref(library, lang, i) for i in replaced_by],
         "amended_by": [_ref(library, lang, i) for i in relations.get("amended_by", [])],
-        "translations": [{"lang": t, "url": doc_url(t, doc["id"])} for t in p["translations"]],
+        "translations": [{"lang": t, "url": doc_url(t, doc["id"])} for t in doc["translations"]],
         "translation_of": _translation(doc),
     }
 

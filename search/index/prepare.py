@@ -16,7 +16,7 @@ from search.text.analysis import terms, word_spans
 from search.text.languages import normalize
 from search.text.numbers import canonical, find_numbers, parts
 from search.engine.posting_table import CountedTerms, add_counts
-from search.records import Record
+from search.records import Record, facet_values
 from search.index.schema import AnalyzedText, field_names
 from search.engine.segment import index_field
 
@@ -53,11 +53,12 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     unit_words = [folded[bisect_left(starts, a):bisect_left(starts, b)] for a, b in edges]
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
-           "tags": rec.tags, "intro": intro, "units": units, "payload": rec.payload,
-           "where": unit_map(units, unit_words)}
+           "tags": rec.tags, "translations": rec.translations, "intro": intro, "units": units,
+           "payload": rec.payload, "where": unit_map(units, unit_words)}
     out = {
-        "key": rec.key, "id": rec.id, "lang": rec.lang, "type": rec.type, "status": rec.status,
-        "issuer": rec.issuer, "year": rec.issued[:4], "tags": ",".join(rec.tags),
+        "key": rec.key, "id": rec.id,
+        # Facet fields: one value each, but tags (a comma-separated KEYWORD field).
+        **{name: ",".join(facet_values(doc, name)) for name in ("lang", "type", "status", "issuer", "year", "tags")},
         "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
         "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
         "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
@@ -89,14 +90,14 @@ def unit_map(units: list[tuple[str, str, str]], unit_words: list[list[str]] | No
 
 
 @dataclass
-class Prepared:
+class PreparedChunk:
     """Consecutive documents: per document its fields and indexed fields as BulkWriter.add_prepared
     takes them (AnalyzedText fields as lengths only); per AnalyzedText field, the postings of all."""
     docs: list[tuple[dict, dict[str, tuple[int, list]]]]
     counted: dict[str, CountedTerms]
 
 
-def prepare(records: list[Record], docbase: int, schema) -> Prepared:
+def prepare(records: list[Record], docbase: int, schema) -> PreparedChunk:
     """Records of documents numbered from docbase."""
     analyzed = {name: field for name, field in schema.items() if isinstance(field, AnalyzedText)}
     postings: dict[str, dict] = {name: {} for name in analyzed}
@@ -112,7 +113,7 @@ def prepare(records: list[Record], docbase: int, schema) -> Prepared:
             if schema[name].indexed and value is not None:
                 indexed[name] = index_field(schema[name], value)
         docs.append((fields, indexed))
-    return Prepared(docs, {name: CountedTerms(p) for name, p in postings.items()})
+    return PreparedChunk(docs, {name: CountedTerms(p) for name, p in postings.items()})
 
 
 def _pages(rec: Record) -> int:
@@ -133,10 +134,10 @@ def _workers(n: int) -> int:
     return cpus
 
 
-def _spans(pages: list[int], workers: int) -> list[tuple[int, int]]:
+def _chunk_ranges(pages: list[int], workers: int) -> list[tuple[int, int]]:
     """Consecutive ranges of documents (of these sizes in pages), each at most CHUNK pages' worth or one
     document, smaller towards the end so that the workers finish together."""
-    spans, start, n = [], 0, len(pages)
+    ranges, start, n = [], 0, len(pages)
     left = sum(pages)
     while start < n:
         size = max(MIN_CHUNK, min(CHUNK, left // (2 * workers))) if workers else CHUNK
@@ -144,10 +145,10 @@ def _spans(pages: list[int], workers: int) -> list[tuple[int, int]]:
         while end < n and (end == start or taken + pages[end] <= size):
             taken += pages[end]
             end += 1
-        spans.append((start, end))
+        ranges.append((start, end))
         left -= taken
         start = end
-    return spans
+    return ranges
 
 
 _schema = None  # in a worker: the index schema, inherited through fork
@@ -165,7 +166,7 @@ def _init_worker(schema, close_fds: tuple[int, ...]) -> None:
     gc.disable()
 
 
-def _prepare_chunk(task: tuple[list[Record], int]) -> Prepared:
+def _prepare_chunk(task: tuple[list[Record], int]) -> PreparedChunk:
     return prepare(*task, _schema)
 
 
@@ -194,11 +195,11 @@ class Preparation:
         if self._pool:
             self._pool.shutdown(cancel_futures=True)
 
-    def chunks(self) -> Iterator[Prepared]:
-        spans = _spans(self.pages, self.workers)
+    def chunks(self) -> Iterator[PreparedChunk]:
+        ranges = _chunk_ranges(self.pages, self.workers)
         if self._pool:
-            return self.map(_prepare_chunk, ((self.records[a:b], a) for a, b in spans))
-        return (prepare(self.records[a:b], a, self.schema) for a, b in spans)
+            return self.map(_prepare_chunk, ((self.records[a:b], a) for a, b in ranges))
+        return (prepare(self.records[a:b], a, self.schema) for a, b in ranges)
 
     def map(self, func, jobs: Iterable) -> Iterator:
         """func over jobs, results in order; in the workers when there are any."""

@@ -9,7 +9,7 @@ from search.engine.posting_table import frequency_bytes
 from search.text.analysis import CHAINS, terms
 
 # Bump whenever fields, analyzers or stored layout change: an index of another version is rebuilt.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Accented syllables, accented bigrams, folded syllables, folded bigrams: an accented query hits all four
 # on text with the same accents and only the folded two on other accents, so exact accents rank first.

@@ -10,6 +10,7 @@ from search.serve.highlight import best_match, snippet
 from search.text.languages import CODES, detect, normalize
 from search.text.phrases import MAX_PHRASE, longest_matches
 from search.query.plan import QueryPlan, plan
+from search.records import facet_values
 from search.serve.searcher import FACETS, MAX_PER_PAGE, Hit, SearchResults, SearchService
 
 TERMS = "terms"  # the attachment of bilingual term groups: [{"vi": [term, *forms], "lo": [term, *forms]}]
@@ -165,7 +166,7 @@ class CrossLanguageSearch:
 
     def _pair(self, hit: Hit, into: str, tplan: QueryPlan) -> Hit | None:
         """The hit's translation into `into`, at the same article (anchors are the same in both languages)."""
-        if into not in hit.doc.get("payload", {}).get("translations", []):
+        if into not in hit.doc.get("translations", ()):
             return None
         doc = self.service.get(into, hit.id)
         if doc is None:
@@ -210,17 +211,8 @@ class CrossLanguageSearch:
         return Block(target, results, {k: via[k] for k in order[start:start + opts.per_page]}, searched_as)
 
 
-def _values(doc: dict, facet: str) -> list[str]:
-    if facet == "year":
-        return [doc["issued"][:4]] if doc.get("issued") else []
-    if facet == "tags":
-        return list(doc.get("tags") or [])
-    value = doc.get(facet)
-    return [value] if value else []
-
-
 def _passes(doc: dict, facets: dict[str, str]) -> bool:
-    return all(value in _values(doc, name) for name, value in facets.items() if value)
+    return all(value in facet_values(doc, name) for name, value in facets.items() if value)
 
 
 def _add_counts(facets: dict[str, list[tuple[str, int]]], docs: list[dict]) -> dict[str, list[tuple[str, int]]]:
@@ -228,6 +220,6 @@ def _add_counts(facets: dict[str, list[tuple[str, int]]], docs: list[dict]) -> d
     for name in FACETS:
         counts = Counter(dict(facets.get(name, [])))
         for doc in docs:
-            counts.update(_values(doc, name))
+            counts.update(facet_values(doc, name))
         out[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return out

@@ -13,7 +13,7 @@ from html import escape
 from itertools import pairwise
 
 from search.text.analysis import lower, terms, word_spans
-from search.text.languages import fold
+from search.text.languages import UNSPACED, fold
 from search.engine.lru import Lru
 from search.index.prepare import unit_map
 from search.text.numbers import find_numbers, names_document
@@ -26,7 +26,7 @@ K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document
 FORMER = 0.5  # a version of an article not valid on the day asked about: still found, ranked lower
 TOGETHER = 1.5  # a unit's score for each pair of query words it has side by side
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
-LAO = re.compile("[\u0e80-\u0eff]")
+_UNSPACED = re.compile(f"[{UNSPACED}]")  # a word of a script written without spaces (Lao)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -106,7 +106,7 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
     parts = []
     for word in sorted(set(folded), key=len, reverse=True):
         w = re.escape(word)
-        parts.append(w if LAO.search(word) else rf"(?<![^\W_]){w}(?![^\W_])")
+        parts.append(w if _UNSPACED.search(word) else rf"(?<![^\W_]){w}(?![^\W_])")
     return re.compile("|".join(parts))
 
 
@@ -347,7 +347,7 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
     out = []
     for pair in dict.fromkeys(f"{a} {b}" for a, b in pairwise(folded)):
         a, b = pair.split(" ")
-        if LAO.search(pair):
+        if _UNSPACED.search(pair):
             pattern = re.compile(f"{re.escape(a)} ?{re.escape(b)}")
         else:
             pattern = re.compile(rf"(?<![^\W_]){re.escape(a)}\s*{re.escape(b)}(?![^\W_])")

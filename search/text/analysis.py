@@ -6,25 +6,23 @@ from functools import lru_cache
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from search.text.languages import all_languages, fold, normalize
+from search.text.languages import DIGITS, UNSPACED, all_languages, fold, normalize
 
-LAO_DIGITS = {ord(chr(0x0ED0 + i)): str(i) for i in range(10)}  # Lao digits → ASCII, same length
-_LAO_DIGIT = re.compile("[\u0ed0-\u0ed9]")
+_OWN_DIGIT = re.compile(f"[{''.join(map(chr, DIGITS))}]") if DIGITS else None
 
 
 def lower(text: str) -> str:
-    """Lowercased, Lao digits as ASCII ones: how every comparison sees a text. Translating walks the
-    text a character at a time, so only texts that have Lao digits are translated."""
+    """Lowercased, languages' own digits (Lao ໕) as ASCII ones: how every comparison sees a text.
+    Translating walks the text a character at a time, so only texts that have such digits are translated."""
     lowered = text.lower()
-    return lowered.translate(LAO_DIGITS) if _LAO_DIGIT.search(lowered) else lowered
+    return lowered.translate(DIGITS) if _OWN_DIGIT and _OWN_DIGIT.search(lowered) else lowered
 
 
 @lru_cache(maxsize=1)
 def _run_pattern() -> re.Pattern:
     scripts = [lang.script for lang in all_languages() if lang.script]
     own = "|".join(f"(?P<s{i}>{s}+)" for i, s in enumerate(scripts))
-    excluded = "".join(s[1:-1] for s in scripts)
-    word = f"(?P<w>(?:[^\\W_{excluded}]|[\u0300-\u036f])+)"
+    word = f"(?P<w>(?:[^\\W_{UNSPACED}]|[\u0300-\u036f])+)"
     return re.compile(f"{own}|{word}" if own else word)
 
 
@@ -44,7 +42,7 @@ def _segmenters() -> tuple:
 
 
 @lru_cache(maxsize=64)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
+def _token_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Token spans of a normalized text. Cached: each text feeds several fields (exact, folded, bigrams)."""
     spans: list[tuple[int, int]] = []
     for m in _run_pattern().finditer(text):
@@ -63,7 +61,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
 def _segment(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Normalized text and its token spans."""
     text = normalize(value)
-    return text, _spans(text)
+    return text, _token_spans(text)
 
 
 class ScriptTokenizer(Tokenizer):
@@ -143,7 +141,7 @@ FOLDED_BIGRAMS = ScriptTokenizer() | CaseFilter() | FoldFilter() | BigramFilter(
 def _words(text: str) -> tuple[list[str], list[str]]:
     """Exact and folded words of a normalized text. Lowercasing and folding run once over the whole
     text (they keep its length, so the token spans still apply), not once per word."""
-    spans = _spans(text)
+    spans = _token_spans(text)
     lowered = lower(text)
     if len(lowered) != len(text):  # a rare letter whose lowercase is longer: word by word
         exact = [lower(text[a:b]) for a, b in spans]
@@ -155,7 +153,7 @@ def _words(text: str) -> tuple[list[str], list[str]]:
 def word_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str], list[str]]:
     """Spans, exact words and folded words of a normalized text (stored text is; normalize() others)."""
     exact, folded = _words(text)
-    return _spans(text), exact, folded
+    return _token_spans(text), exact, folded
 
 
 def terms(text: str, kind: str) -> list[str]:

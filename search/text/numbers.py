@@ -5,10 +5,10 @@ import re
 from functools import lru_cache
 
 from search.text.analysis import lower
-from search.text.languages import all_languages, fold, normalize
+from search.text.languages import UNSPACED, all_languages, fold, normalize
 
 _DASHES = re.compile("[‐‑‒–—―−]")
-_W = r"[^\W_]|[\u0300-\u036f\u0e80-\u0eff]"
+_W = rf"[^\W_]|[\u0300-\u036f{UNSPACED}]"  # a letter, digit or mark of any language
 _SEG = rf"(?:{_W})(?:{_W}|\.)*"
 NUMBER_RE = re.compile(rf"(?<![\w/])(\d{{1,6}})((?:[ \t]?/[ \t]?{_SEG}(?:[ \t]?-[ \t]?{_SEG})*)+)")
 _SPACES = re.compile(r"\s+")

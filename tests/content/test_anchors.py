@@ -3,11 +3,26 @@ import unicodedata
 
 import pytest
 
+from search import CODES, get_language
+
+from kb.content.structure import classify
+
 from .helpers import BODY_LINE
 
 
 def anchors(doc):
     return [entry.anchor for entry in doc.parsed.toc]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_unit_words_each_language_declares_name_its_units(code):
+    # kb/content/structure.py knows no heading word itself: they come from the language modules.
+    declared = get_language(code).unit_words
+    assert {"chapter", "article", "step"} <= set(declared)
+    for kind, words in declared.items():
+        for word in words:
+            heading = classify(2, f"{word} 3 tên")
+            assert (heading.kind, heading.number) == (kind, 3), word
 
 
 @pytest.mark.parametrize("heading,anchor", [

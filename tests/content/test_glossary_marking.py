@@ -1,7 +1,7 @@
 """Glossary terms in document bodies: linked to the glossary with a tip, on word and syllable boundaries."""
 import re
 
-from search.text.terms import TermFinder
+from search import TermFinder
 
 from .test_glossary import GOOD, term
 

@@ -1,5 +1,6 @@
 """The fast engine's walls: only search/engine/ imports Whoosh's internals; the rest uses its public API."""
 import ast
+import re
 from pathlib import Path
 
 import search
@@ -35,3 +36,12 @@ def test_the_engine_is_where_the_internals_are():
     # If this fails the boundary moved or the engine no longer needs internals: update the docs.
     engine = set().union(*(whoosh_imports(p) for p in (SEARCH / "engine").glob("*.py")))
     assert {"whoosh.codec.whoosh3", "whoosh.writing"} <= engine
+
+
+def test_the_lao_code_range_is_written_only_in_its_language_module():
+    # Everyone else asks the registry (search/text/languages): UNSPACED, DIGITS, get_language("lo").letters.
+    kb = SEARCH.parent / "kb"
+    own = SEARCH / "text" / "languages" / "lo.py"
+    written = [str(p) for root in (SEARCH, kb) for p in root.rglob("*.py")
+               if p != own and re.search(r"\\u0e[89a-f][0-9a-f]", p.read_text(encoding="utf-8"), re.I)]
+    assert written == []

@@ -37,7 +37,7 @@ def with_translations(records):
     for r in records:
         langs.setdefault(r.id, []).append(r.lang)
     for r in records:
-        r.payload = {"translations": [code for code in langs[r.id] if code != r.lang]}
+        r.translations = [code for code in langs[r.id] if code != r.lang]
     return records
 
 
@@ -88,6 +88,17 @@ def test_a_hit_brings_its_translation_at_the_same_article(cross):
     hit = found.main.results.hits[0]
     assert hit.article == "art-30" and hit.article_title == "ມາດຕາ 30 ນະໂຍບາຍເກີດລູກ"
     assert found.main.via["lo:luat"] == ["translation"]
+
+
+def test_translations_are_the_records_field_and_the_payload_stays_opaque(tmp_path):
+    # A payload that happens to have a "translations" key says nothing to search: only the field does.
+    records = pair_corpus()
+    for r in records:
+        r.payload = {"translations": ["vi", "lo"]}
+    build_index(tmp_path, records, suggestions(records), full=True, attachments={TERMS: TERM_GROUPS})
+    found = CrossLanguageSearch(SearchService(tmp_path)).search("nghỉ sáu tháng", lang="lo")
+    assert found.main.results.total == 0
+    assert found.other is not None and keys(found.other) == ["vi:luat"]
 
 
 def test_reader_language_first_then_the_other_block(cross):

@@ -5,7 +5,7 @@ import pytest
 
 SEARCH_KEYS = {"query", "lang", "total", "page", "per_page", "results", "facets", "suggestion", "searched_as",
                "other"}
-OPTIONAL_SEARCH_KEYS = {"corrected"}  # in kb/web/views.py: whether `suggestion` was applied to the query
+OPTIONAL_SEARCH_KEYS = {"corrected"}  # in kb/searching.py: whether `suggestion` was applied to the query
 HIT_KEYS = {"id", "lang", "title", "type", "number", "status", "url", "article", "article_title", "snippet",
             "score", "found_by"}
 

@@ -10,6 +10,12 @@ _REGISTRY: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (vi, lo)}
 CODES: tuple[str, ...] = tuple(_REGISTRY)
 
 
+# The characters of the scripts their languages segment themselves (no spaces between words), for use
+# inside a regex character class.
+UNSPACED: str = "".join(lang.script[1:-1] for lang in _REGISTRY.values() if lang.script)
+# Every language's own digits → 0-9.
+DIGITS: dict[int, str] = {ord(d): str(i) for lang in _REGISTRY.values() for i, d in enumerate(lang.digits)}
+
 FUNCTION_WORDS: frozenset[str] = frozenset().union(*(lang.function_words for lang in _REGISTRY.values()))
 
 
@@ -67,7 +73,7 @@ def detect(text: str) -> str | None:
     return best[1] if best[0] else None
 
 
-_SLUG_DROP = re.compile(r"[^\w\u0300-\u036f\u0e80-\u0eff]+")
+_SLUG_DROP = re.compile(f"[^\\w\u0300-\u036f{UNSPACED}]+")
 
 
 _SLUG_FOLDS = tuple(lang.fold for lang in _REGISTRY.values() if lang.folds and lang.slug_folds)
@@ -81,4 +87,4 @@ def slugify(text: str) -> str:
     return _SLUG_DROP.sub("-", text).strip("-_")
 
 
-__all__ = ["Language", "OfficialWords", "UnknownLanguage", "CODES", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect", "is_word"]
+__all__ = ["Language", "OfficialWords", "UnknownLanguage", "CODES", "UNSPACED", "DIGITS", "get_language", "all_languages", "normalize", "fold", "slugify", "match_key", "detect", "is_word"]

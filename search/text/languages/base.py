@@ -1,7 +1,6 @@
 """The interface every language module implements."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -57,6 +56,11 @@ class Language:
         such a query wants a glossary page first.
     is_word: whether a lowercased token is a well-formed word of the language (a spelling correction is
         offered only for tokens that are not).
+    digits: the language's own digits for 0 to 9, when it has them: every comparison reads them as 0–9.
+    unit_words: the words a legal unit's heading starts with before its number, per kind of unit (part,
+        chapter, section, article, step): 'Điều 5', 'ມາດຕາ 5', 'Chương II'.
+    alphabet: the letters a glossary's index is filed under, in the language's order.
+    initial: the letter of the alphabet a term is filed under, or "" when none is.
     """
 
     code: str
@@ -76,6 +80,7 @@ class Language:
     is_word: Callable[[str], bool] = lambda token: True
     slug_folds: bool = True  # False when folding would change anchors written in this language
     official: OfficialWords | None = None  # for importing official documents (kb import)
-
-    def script_re(self) -> re.Pattern | None:
-        return re.compile(f"{self.script}+") if self.script else None
+    digits: str = ""
+    unit_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    alphabet: str = ""
+    initial: Callable[[str], str] = lambda term: ""

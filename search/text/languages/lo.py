@@ -7,6 +7,10 @@ from functools import lru_cache
 
 from .base import Language, OfficialWords
 
+# Lao's block of Unicode but its digits (letters, vowel signs, tone marks), inside a regex character class:
+# the one definition of Lao text, which the registry gives everyone else (search.get_language("lo").letters).
+LETTERS = "\u0e80-\u0ecf\u0edc-\u0eff"
+DIGITS = "໐໑໒໓໔໕໖໗໘໙"
 TONE = "\u0ec8-\u0ecb"
 ABOVE_BELOW = "\u0eb1\u0eb4-\u0ebc\u0ecd"  # vowel signs above/below, ຼ, ໍ
 MARKS = f"{ABOVE_BELOW}{TONE}\u0ecc"
@@ -15,8 +19,8 @@ _ORDER = {**dict.fromkeys("\u0eb1" + "".join(map(chr, range(0x0EB4, 0x0EBD))) + 
           **dict.fromkeys("\u0ec8\u0ec9\u0eca\u0ecb", 1), "\u0ecc": 2}
 _AM = re.compile(f"([{TONE}]?)\u0ecd([{TONE}]?)\u0eb2")
 _MARK_RUN = re.compile(f"[{MARKS}]{{2,}}")
-_LAO = re.compile("[\u0e80-\u0eff]")
-_LATIN_ON_LAO = re.compile("[\u0e80-\u0eff][\u0300-\u036f]|[\u0300-\u036f][\u0e80-\u0eff]")
+_LAO = re.compile(f"[{LETTERS}]")
+_LATIN_ON_LAO = re.compile(f"[{LETTERS}][\u0300-\u036f]|[\u0300-\u036f][{LETTERS}]")
 
 LEAD_VOWELS = "ເແໂໃໄ"
 CONSONANTS = set(chr(c) for c in range(0x0E81, 0x0EAF)) | {"ໜ", "ໝ", "ໞ", "ໟ"}
@@ -153,20 +157,34 @@ def is_word(token: str) -> bool:
     return all(_has_vowel(token[a:b]) for a, b in segment(token))
 
 
+ALPHABET = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮ"
+_FILED_UNDER = {"ໜ": "ຫ", "ໝ": "ຫ"}  # ຫ with ນ, ມ: under ຫ, like the other ຫ clusters
+
+
+def initial(term: str) -> str:
+    """'ເງິນສົມທົບ' → 'ງ': the initial consonant; a vowel written before its consonant does not count."""
+    for ch in term:
+        if ch not in LEAD_VOWELS:
+            ch = _FILED_UNDER.get(ch, ch)
+            return ch if ch in ALPHABET else ""
+    return ""
+
+
 LANGUAGE = Language(
     code="lo",
     name="ພາສາລາວ",
     normalize=normalize,
     fold=fold,
-    script="[\u0e80-\u0ecf\u0edc-\u0eff]",
+    script=f"[{LETTERS}]",
     segment=segment,
-    letters="[\u0e80-\u0ecf\u0edc-\u0eff]",
+    letters=f"[{LETTERS}]",
+    digits=DIGITS,
     number_words={"ດຳລັດ": "ດລ", "ຂໍ້ຕົກລົງ": "ຂຕລ", "ກົດໝາຍ": "ສພຊ"},
     issuer_aliases={"na": "ສພຊ"},
     official=OfficialWords(
         motto=(r"^ສາທາລະນະລັດ\s*ປະຊາທິປະໄຕ\s*ປະຊາຊົນລາວ$", r"^ສັນຕິພາບ\s*ເອກະລາດ\s*ປະຊາທິປະໄຕ"),
         number=r"^ເລກທີ\s*[:.]?\s*",
-        dated=r"(?:(?P<place>[^,\d]{2,60}),?\s*)?ວັນທີ\s*(?P<day>\d{1,2})\s*[/\s]\s*(?P<month>\d{1,2}|[\u0e80-\u0eff]+)"
+        dated=rf"(?:(?P<place>[^,\d]{{2,60}}),?\s*)?ວັນທີ\s*(?P<day>\d{{1,2}})\s*[/\s]\s*(?P<month>\d{{1,2}}|[{LETTERS}]+)"
               r"\s*[/\s]\s*(?P<year>\d{4})",
         months={"ມັງກອນ": 1, "ກຸມພາ": 2, "ມີນາ": 3, "ເມສາ": 4, "ພຶດສະພາ": 5, "ມິຖຸນາ": 6, "ກໍລະກົດ": 7,
                 "ສິງຫາ": 8, "ກັນຍາ": 9, "ຕຸລາ": 10, "ພະຈິກ": 11, "ທັນວາ": 12},
@@ -190,5 +208,9 @@ LANGUAGE = Language(
     term_question_words=("ພາສາລາວ", "ພາສາຫວຽດນາມ", "ພາສາຫວຽດ", "ຄຳສັບ", "ໝາຍຄວາມວ່າ", "ແປວ່າ",
                          "ເອີ້ນວ່າຫຍັງ"),
     is_word=is_word,
+    unit_words={"part": ("ພາກທີ", "ພາກ"), "chapter": ("ໝວດທີ", "ໝວດ"), "section": ("ພາກສ່ວນທີ", "ພາກສ່ວນ"),
+                "article": ("ມາດຕາ",), "step": ("ຂັ້ນຕອນທີ", "ຂັ້ນຕອນ")},
+    alphabet=ALPHABET,
+    initial=initial,
     slug_folds=False,  # anchors keep ໃ as written: links to them were made before ໃ/ໄ folded together
 )

@@ -113,6 +113,18 @@ def is_word(token: str) -> bool:
     return _SYLLABLE.fullmatch(folded) is not None
 
 
+ALPHABET = "ABCDĐEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def initial(term: str) -> str:
+    """'đóng bảo hiểm' → 'Đ': the first letter without its accents (Ă and Â are under A), Đ after D."""
+    first = normalize(term)[:1]
+    if first in "đĐ":
+        return "Đ"
+    key = fold(first.lower()).upper()
+    return key if key and key in ALPHABET else ""
+
+
 LANGUAGE = Language(
     code="vi",
     name="Tiếng Việt",
@@ -149,4 +161,8 @@ LANGUAGE = Language(
     term_question_words=("tiếng lào", "tiếng việt", "nghĩa là gì", "thuật ngữ", "dịch là", "dịch sang",
                          "tiếng lào là gì", "gọi là gì"),
     is_word=is_word,
+    unit_words={"part": ("Phần thứ", "Phần"), "chapter": ("Chương",), "section": ("Mục",), "article": ("Điều",),
+                "step": ("Bước",)},
+    alphabet=ALPHABET,
+    initial=initial,
 )
