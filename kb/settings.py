@@ -1,10 +1,12 @@
 """Settings: content and index folders, server address; every bad value reported at once."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .errors import KbError
 
@@ -25,6 +27,8 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     strict: bool = False
+    # What "today" is for the pages (which version of an article is shown): tests choose their day.
+    clock: Callable[[], dt.date] = field(default=dt.date.today, compare=False)
 
     @classmethod
     def make(cls, content: str | None = None, index: str | None = None, **kw) -> "Settings":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 SEARCH_KEYS = {"query", "lang", "total", "page", "per_page", "results", "facets", "suggestion", "searched_as",
-               "other"}
+               "other", "on"}
 OPTIONAL_SEARCH_KEYS = {"corrected"}  # in kb/web/views.py: whether `suggestion` was applied to the query
 HIT_KEYS = {"id", "lang", "title", "type", "number", "status", "url", "article", "article_title", "snippet",
             "score", "found_by"}
