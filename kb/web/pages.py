@@ -168,9 +168,10 @@ def document_page(request: Request, lang: str, doc_id: str):
     qr = segno.make(base + shown_url, error="m").svg_inline(scale=3, omitsize=False)
     anchors = {t["lang"]: counterparts.anchor_map(view["toc"], library.doc(t["lang"], doc["id"])["payload"]["toc"])
                for t in view["translations"]}
-    return mark(render(request, lang, "document.html", doc=view, parts=parts, notes=notes, made=made, qr=qr, anchors=anchors, chosen=chosen,
-                       shown_url=shown_url, wording=_wording(request, ui), **_dated_links(view, chosen),
-                       available=(lang, *(t["lang"] for t in view["translations"]))), etag)
+    return mark(render(request, lang, "document.html", doc=view, parts=parts, notes=notes, made=made, qr=qr,
+                       anchors=anchors, chosen=chosen, shown_url=shown_url, wording=_wording(request, ui),
+                       **_dated_links(view, chosen), available=(lang, *(t["lang"] for t in view["translations"]))),
+                etag)
 
 
 def _wording(request: Request, ui: str):

@@ -91,7 +91,8 @@ def changes_made(library: Library, doc: dict) -> list[dict]:
                           "title": amended["payload"]["title"] if amended else c["id"],
                           "from": c["from"] or None, "until": c["until"] or None,
                           "url": on_url(c["lang"], c["id"], start or _day(c["until"]), c["anchor"]),
-                          "changes_url": changes_url(c["lang"], c["id"], start and day_before(start), start, c["anchor"])})
+                          "changes_url": changes_url(c["lang"], c["id"], start and day_before(start), start,
+                                                     c["anchor"])})
         out.append({"anchor": anchor, "heading": _heading(doc["payload"], anchor), "changes": items})
     return out
 
@@ -145,7 +146,8 @@ def _index_on(versions: list[dict], day: dt.date) -> int | None:
 
 
 def changes_view(library: Library, doc: dict, start: dt.date, end: dt.date) -> dict:
-    """Each unit whose wording on `end` differs from its wording on `start`, with the word-by-word difference."""
+    """Each unit whose wording on `end` differs from its wording on `start`, with the word-by-word difference
+    of the two versions (the unit's text outside its versions is the same on both days)."""
     p, lang = doc["payload"], doc["lang"]
     articles = []
     for anchor, versions in (p.get("versions") or {}).items():
