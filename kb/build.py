@@ -24,7 +24,7 @@ def _progress(done: int, total: int) -> None:
 def build(settings: Settings, full: bool = False, progress: bool = False, keep_going: bool = False) -> BuildReport:
     """Builds the index. On a content error the serving index is left as it was; with keep_going
     (the running site), only the broken files keep their last good version and the rest is updated."""
-    corpus = load_corpus(settings.content_dir)
+    corpus = load_corpus(settings.content_dir, today=settings.clock())
     blocking = [p for p in corpus.problems if p.level == "error" or settings.strict]
     for problem in blocking:
         print(problem, file=sys.stderr)

@@ -35,10 +35,11 @@ def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
 
 
 def versions_payload(corpus: Corpus, doc: Document) -> dict:
-    """Versions of changed units, the body as on each period it read the same, and what this document's units
-    changed elsewhere (reverse links). Days are ISO dates, "" for an open end."""
+    """Versions of changed units (with their plain text, for the pages' word-by-word changes), the body as on
+    each period it read the same, and what this document's units changed elsewhere (reverse links). Days are
+    ISO dates, "" for an open end."""
     versions = {u.anchor: [{"from": _iso(v.valid_from), "until": _iso(v.valid_to), "amended_by": v.amended_by or "",
-                            "note": v.note} for v in u.versions] for u in doc.versioned_units}
+                            "note": v.note, "text": v.text} for v in u.versions] for u in doc.versioned_units}
     periods = []
     if versions:
         for start, end in corpus.periods(doc):

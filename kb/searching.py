@@ -25,6 +25,8 @@ def results_view(results: SearchResults, via: dict[str, list[str]] | None = None
             "status": h.status, "url": doc_url(h.lang, h.id, h.article), "article": h.article,
             "article_title": h.article_title, "snippet": h.snippet, "score": h.score,
             "found_by": (via or {}).get(f"{h.lang}:{h.id}", ["query"]),
+            # The snippet is a changed article's wording of other days than the one searched: those days.
+            "former_wording": {"from": h.former[0] or None, "until": h.former[1] or None} if h.former else None,
         } for h in results.hits],
         "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in results.facets.items()},
         "suggestion": results.suggestion,

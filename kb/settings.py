@@ -1,10 +1,12 @@
 """Settings: content and index folders, server address, results cache; every bad value reported at once."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from search import RECENT_HITS
 
@@ -44,6 +46,8 @@ class Settings:
     port: int = 8000
     strict: bool = False
     recent_hits: int = RECENT_HITS
+    # What "today" is for the pages (which version of an article is shown): tests choose their day.
+    clock: Callable[[], dt.date] = field(default=dt.date.today, compare=False)
 
     @classmethod
     def make(cls, content: str | None = None, index: str | None = None, **kw) -> "Settings":

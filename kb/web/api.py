@@ -17,13 +17,15 @@ from ..content.metadata import STATUSES, TYPES
 from ..i18n import negotiate
 from ..searching import search_view
 from .caching import JSON_VARY, etag_for, mark, not_modified, vary
+from .finding import found_view
 from .listings import browse_view, glossary_view, home_view
 from .parallel import parallel_columns, parallel_view
-from .pages import render
+from .pages import changes_between, page_day, render
 from .params import NotFound, content_lang, search_params
-from .schemas import (BrowseAnswer, DocumentAnswer, ErrorAnswer, GlossaryAnswer, HealthAnswer, HomeAnswer,
-                      ParallelAnswer, SearchAnswer, SuggestAnswer, TranslationsAnswer)
-from .views import document_view, translations_view
+from .schemas import (BrowseAnswer, ChangesAnswer, DocumentAnswer, ErrorAnswer, GlossaryAnswer, HealthAnswer,
+                      HomeAnswer, ParallelAnswer, SearchAnswer, SuggestAnswer, TranslationsAnswer)
+from .versions import document_on
+from .views import translations_view
 
 
 def _(text: str) -> str:
@@ -38,6 +40,13 @@ MISSING = {404: {"model": ErrorAnswer, "description": _("No such language, docum
 
 def _answer(model) -> dict:
     return {"model": model, "description": _("The answer")}
+
+
+def _day_query(description: str):
+    return Query(None, description=description, json_schema_extra={"format": "date", "example": "2025-07-01"})
+
+
+ON = _("The day whose wording to show, YYYY-MM-DD (default: today)")
 
 
 def _json(view: dict) -> JSONResponse:
@@ -59,11 +68,10 @@ def api_search(request: Request,
                tag: str | None = Query(None, max_length=200), issuer: str | None = Query(None, max_length=200),
                sort: str = Query("relevance", json_schema_extra={"enum": list(SORTS)}),
                page: int | None = Query(None, ge=1, le=MAX_PAGE),
-               per_page: int | None = Query(None, ge=1, le=MAX_PER_PAGE)):
+               per_page: int | None = Query(None, ge=1, le=MAX_PER_PAGE),
+               on: str | None = _day_query(_("Search the wording as on that day, YYYY-MM-DD (default: today's)"))):
     sp = search_params(request.query_params)
-    found = request.app.state.search.search(sp.q, lang=sp.lang, facets=sp.facets, sort=sp.sort,
-                                            page=sp.page, per_page=sp.per_page)
-    return _json(search_view(found))
+    return _json(found_view(request.app.state.search, sp))
 
 
 def _alias(request: Request, lang: str, doc_id: str, tail: str = ""):
@@ -71,32 +79,51 @@ def _alias(request: Request, lang: str, doc_id: str, tail: str = ""):
     target = request.app.state.library.alias(lang, doc_id)
     if target is None:
         raise NotFound(f"no document '{doc_id[:100]}' in {lang}")
-    return RedirectResponse(f"/api/documents/{lang}/{target}{tail}", status_code=301)
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(f"/api/documents/{lang}/{target}{tail}{query}", status_code=301)
 
 
 @router.get("/api/documents/{lang}/{doc_id}", tags=["documents"],
-            summary=_("A document: metadata, table of contents, HTML, relations, translations"),
+            summary=_("A document as on a day: metadata, contents, HTML, versions, relations, translations"),
             responses={200: _answer(DocumentAnswer), 301: {"description": _("A former id: the current URL")},
-                       **MISSING})
-def api_document(request: Request, lang: str, doc_id: str):
+                       **BAD, **MISSING})
+def api_document(request: Request, lang: str, doc_id: str, on: str | None = _day_query(ON)):
     library = request.app.state.library
     doc = library.doc(content_lang(lang), doc_id)
     if doc is None:
         return _alias(request, lang, doc_id)
-    etag = etag_for(request)
+    day, chosen = page_day(request)
+    etag = etag_for(request, day.isoformat(), str(chosen))
     if (cached := not_modified(request, etag, JSON_VARY)) is not None:
         return cached
-    return mark(JSONResponse(document_view(library, doc)), etag, JSON_VARY)
+    return mark(JSONResponse(document_on(library, doc, day)), etag, JSON_VARY)
+
+
+@router.get("/api/documents/{lang}/{doc_id}/changes", tags=["documents"],
+            summary=_("What changed in a document between two days, article by article, word by word"),
+            responses={200: _answer(ChangesAnswer), **BAD, **MISSING})
+def api_changes(request: Request, lang: str, doc_id: str,
+                start: str | None = Query(None, alias="from", description=_("The first day, YYYY-MM-DD (default: "
+                                                                            "the day before the latest change)"),
+                                          json_schema_extra={"format": "date"}),
+                end: str | None = Query(None, alias="to", description=_("The second day, YYYY-MM-DD (default: "
+                                                                        "the day of the latest change)"),
+                                        json_schema_extra={"format": "date"})):
+    library = request.app.state.library
+    doc = library.doc(content_lang(lang), doc_id)
+    if doc is None:
+        return _alias(request, lang, doc_id, "/changes")
+    return _json(changes_between(request, doc))
 
 
 @router.get("/api/documents/{lang}/{doc_id}/parallel", tags=["documents"],
             summary=_("A document beside its translations, article by article"),
-            responses={200: _answer(ParallelAnswer), **MISSING})
-def api_parallel(request: Request, lang: str, doc_id: str):
+            responses={200: _answer(ParallelAnswer), **BAD, **MISSING})
+def api_parallel(request: Request, lang: str, doc_id: str, on: str | None = _day_query(ON)):
     library = request.app.state.library
     if library.doc(content_lang(lang), doc_id) is None:
         return _alias(request, lang, doc_id, "/parallel")
-    return _json(parallel_view(parallel_columns(library, lang, doc_id)))
+    return _json(parallel_view(parallel_columns(library, lang, doc_id, page_day(request)[0])))
 
 
 @router.get("/api/home/{lang}", tags=["pages"], summary=_("The home page: document types and recently checked documents"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ..i18n import date_text
+
 _UNIT_HEADING = re.compile(r'<h([1-6]) id="((?:art|step)-[0-9]+)">(.*?)</h\1>', re.S)
 _LABEL_END = re.compile(r"[.:(（]")
 TYPE_NAMES = {"law": "Law", "decree": "Decree", "decision": "Decision", "circular": "Circular",
@@ -26,19 +28,38 @@ def standing(doc: dict, gettext) -> str:
     return gettext("summary, not the official text")
 
 
-def citation(doc: dict, heading: str, gettext) -> str:
+def wording(version: dict, gettext, date) -> str:
+    """When a version was a unit's wording: 'wording from 1 July 2025', 'wording until 30 June 2025'.
+    date formats an ISO day in the language of gettext."""
+    start, end = version.get("from"), version.get("until")
+    if start and end:
+        return gettext("wording from %(start)s to %(end)s") % {"start": date(start), "end": date(end)}
+    if start:
+        return gettext("wording from %(date)s") % {"date": date(start)}
+    return gettext("wording until %(date)s") % {"date": date(end)} if end else gettext("the only wording")
+
+
+def citation(doc: dict, heading: str, gettext, version: dict | None = None) -> str:
     """'Điều 5, Quyết định 216/QĐ-BHXH “…title…” (tóm tắt, không phải văn bản chính thức)' in the
-    document's language: the article, the document by type, number and title, and what the text is."""
+    document's language: the article, the document by type, number and title, and what the text is; for
+    an article that changed, which of its wordings (version: the one shown)."""
     kind = gettext(TYPE_NAMES.get(doc["type"], "Page"))
     name = f"{kind} {doc['number']}" if doc.get("number") else kind
-    return gettext("%(unit)s, %(document)s “%(title)s” (%(standing)s)") % {
+    cited = gettext("%(unit)s, %(document)s “%(title)s” (%(standing)s)") % {
         "unit": unit_label(heading), "document": name, "title": doc["title"], "standing": standing(doc, gettext)}
+    if version is None:
+        return cited
+    return f"{cited}, {wording(version, gettext, lambda d: date_text(d, doc['lang']))}"
 
 
-def decorate_units(doc: dict, gettext, base_url: str) -> str:
+def decorate_units(doc: dict, gettext, base_url: str, dated: bool = False) -> str:
     """gettext is the document language's catalog: a citation is in the language of the text it cites.
-    In a translation, an article whose original changed since it was translated says so."""
+    In a translation, an article whose original changed since it was translated says so. An article that
+    changed is cited with its wording and linked as on the page's day (`doc["on"]`); every article is
+    when the reader chose the day (dated)."""
     headings = {e["anchor"]: e["text"] for e in doc["toc"]}
+    shown = {u["anchor"]: next((v for v in u["versions"] if v["in_force_on_date"]), None)
+             for u in doc.get("versions", [])}
     link_label = escape(gettext("Link to this article"))
     behind = {u["anchor"]: u["source_url"] for u in (doc.get("translation_of") or {}).get("outdated", [])}
     behind_label = escape(gettext("Outdated translation"))
@@ -46,8 +67,9 @@ def decorate_units(doc: dict, gettext, base_url: str) -> str:
 
     def add(m: re.Match) -> str:
         level, anchor, inner = m.group(1), m.group(2), m.group(3)
-        url = f"{base_url}{doc['url']}#{anchor}"
-        cite = citation(doc, headings.get(anchor, ""), gettext)
+        on = f"?on={doc['on']}" if doc.get("on") and (dated or anchor in shown) else ""
+        url = f"{base_url}{doc['url']}{on}#{anchor}"
+        cite = citation(doc, headings.get(anchor, ""), gettext, shown.get(anchor))
         note = (f' <a class="badge outdated" href="{escape(behind[anchor])}" title="{behind_title}">{behind_label}</a>'
                 if anchor in behind else "")
         return (f'<h{level} id="{anchor}">{inner}{note} <a class="permalink" href="#{anchor}" '
@@ -55,3 +77,15 @@ def decorate_units(doc: dict, gettext, base_url: str) -> str:
                 f'<span class="unit-tools" data-url="{escape(url)}" data-cite="{escape(cite)} — {escape(url)}"></span>'
                 f'</h{level}>')
     return _UNIT_HEADING.sub(add, doc["html"])
+
+
+def after_headings(html: str, anchors: set[str]) -> list[dict]:
+    """The body cut after the heading of each unit in anchors: [{"html", "after": anchor or None}], so a page
+    can put a note under those headings."""
+    parts, at = [], 0
+    for m in _UNIT_HEADING.finditer(html):
+        if m.group(2) in anchors:
+            parts.append({"html": html[at:m.end()], "after": m.group(2)})
+            at = m.end()
+    parts.append({"html": html[at:], "after": None})
+    return parts

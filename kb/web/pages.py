@@ -15,12 +15,14 @@ from ..searching import search_view
 from ..urls import doc_url
 from . import counterparts
 from .caching import PAGE_VARY, etag_for, mark, not_modified, vary
-from .citations import decorate_units
+from .citations import after_headings, decorate_units, wording
+from .finding import found_view
 from .library import Library
 from .listings import browse_url, browse_view, glossary_view, home_view, recent_documents
 from .parallel import parallel_columns, parallel_view
-from .params import NotFound, content_lang, search_params
-from .views import document_view, translations_view
+from .params import BadRequest, NotFound, content_lang, day, search_params
+from .versions import changes_view, default_span, document_on
+from .views import translations_view
 
 router = APIRouter()
 LANGUAGE_NAMES = {code: get_language(code).name for code in CODES}  # each in its own language
@@ -44,12 +46,15 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     same = {c: "/" + c + path[len(lang) + 1:] for c in langs} if lang in CODES else {}
     relative = {**same, **context.pop("counterparts", {})}
     fallback = context.pop("fallback", {})
+    canonical = base + context.pop("canonical_path", path)
+    printed = context.pop("print_url", None)
     context.setdefault("alternates", {c: base + p for c, p in relative.items() if p})
     context.setdefault("switch", {c: relative.get(c) or fallback.get(c, f"/{c}/") for c in CODES})
     context.setdefault("anchors", {})
     html = request.app.state.templates.get_template(name).render(
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
-        other_langs=other, path=path, canonical=base + context.pop("canonical_path", path),
+        other_langs=other, path=path, canonical=canonical,
+        print_url=base + printed if printed else canonical,
         date=lambda v: date_text(v, ui), num=lambda v: number_text(v, ui), CODES=CODES,
         LANGUAGE_NAMES=LANGUAGE_NAMES, NO_STATUS_TYPES=NO_STATUS_TYPES, **context)
     response = HTMLResponse(html, status_code=status)
@@ -60,6 +65,12 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     if wanted_ui in UI_LOCALES and request.cookies.get("ui") != wanted_ui:
         response.set_cookie("ui", wanted_ui, max_age=31536000, samesite="lax")
     return vary(response, PAGE_VARY)
+
+
+def page_day(request: Request):
+    """The day a page shows (?on=, default the site's today) and whether the reader chose it."""
+    chosen = day(request.query_params, "on")
+    return chosen or request.app.state.settings.clock(), chosen is not None
 
 
 def error_page(request: Request, status: int, code: str):
@@ -93,20 +104,17 @@ def home(request: Request, lang: str):
 def search_page(request: Request, lang: str):
     content_lang(lang)
     sp = search_params(request.query_params, lang=lang)
-    view = None
-    if sp.q.strip():
-        found = request.app.state.search.search(sp.q, lang=lang, facets=sp.facets, sort=sp.sort,
-                                                page=sp.page, per_page=sp.per_page)
-        view = search_view(found)
+    view = found_view(request.app.state.search, sp) if sp.q.strip() else None
     base = {k: v for k, v in {"q": sp.q, "sort": sp.sort if sp.sort != "relevance" else "",
                               "per_page": sp.per_page if sp.per_page != 10 else "",
+                              "on": sp.on.isoformat() if sp.on else "",
                               **{("tag" if k == "tags" else k): v for k, v in sp.facets.items()}}.items() if v}
 
     def link(**change) -> str:
         query = urlencode({k: v for k, v in {**base, **change}.items() if v not in (None, "")})
         return f"/{lang}/search" + (f"?{query}" if query else "")
     pages = (view["total"] + sp.per_page - 1) // sp.per_page if view else 0
-    return render(request, lang, "search.html", params=sp, view=view, link=link, pages=pages,
+    return render(request, lang, "search.html", params=sp, view=view, link=link, pages=pages, base=base,
                   facet_names=("type", "status", "year", "tags", "issuer"),
                   counterparts={c: _search_elsewhere(request.app.state.library, lang, c, base) if c != lang else link()
                                 for c in CODES})
@@ -133,8 +141,9 @@ def _document(request: Request, lang: str, doc_id: str):
     if doc is None:
         target = library.alias(lang, doc_id)
         if target:
-            return None, RedirectResponse(doc_url(lang, target) + request.url.path[len(f"/{lang}/docs/{doc_id}"):],
-                                          status_code=301)
+            query = f"?{request.url.query}" if request.url.query else ""
+            return None, RedirectResponse(doc_url(lang, target) + request.url.path[len(f"/{lang}/docs/{doc_id}"):]
+                                          + query, status_code=301)
         raise NotFound(f"no document '{doc_id[:100]}'")
     return doc, None
 
@@ -144,19 +153,63 @@ def document_page(request: Request, lang: str, doc_id: str):
     doc, redirect = _document(request, lang, doc_id)
     if redirect:
         return redirect
-    etag = etag_for(request, _ui(request, lang))
+    on, chosen = page_day(request)
+    ui = _ui(request, lang)
+    etag = etag_for(request, ui, on.isoformat(), str(chosen))
     if (cached := not_modified(request, etag)) is not None:
         return cached
-    view = document_view(request.app.state.library, doc)
+    library = request.app.state.library
+    view = document_on(library, doc, on)
     translations = request.app.state.translations[lang].gettext
     base = str(request.base_url).rstrip("/")
-    view["html"] = decorate_units(view, translations, base)
-    qr = segno.make(base + view["url"], error="m").svg_inline(scale=3, omitsize=False)
-    library = request.app.state.library
+    notes = {u["anchor"]: u for u in view["versions"]}  # under a changed unit's heading: who changed it
+    made = {c["anchor"]: c for c in view["changes_made"]}  # under an amending unit's: what it changed
+    parts = after_headings(decorate_units(view, translations, base, dated=chosen), set(notes) | set(made))
+    # A printed handout points at the wording it shows.
+    shown_url = view["url"] + (f"?on={view['on']}" if chosen else "")
+    qr = segno.make(base + shown_url, error="m").svg_inline(scale=3, omitsize=False)
     anchors = {t["lang"]: counterparts.anchor_map(view["toc"], library.doc(t["lang"], doc["id"])["payload"]["toc"])
                for t in view["translations"]}
-    return mark(render(request, lang, "document.html", doc=view, qr=qr, anchors=anchors,
-                       available=(lang, *(t["lang"] for t in view["translations"]))), etag)
+    return mark(render(request, lang, "document.html", doc=view, parts=parts, notes=notes, made=made, qr=qr,
+                       anchors=anchors, chosen=chosen, shown_url=shown_url, wording=_wording(request, ui),
+                       **_dated_links(view, chosen), available=(lang, *(t["lang"] for t in view["translations"]))),
+                etag)
+
+
+def _wording(request: Request, ui: str):
+    translations = request.app.state.translations[ui].gettext
+    return lambda version: wording(version, translations, lambda d: date_text(d, ui))
+
+
+def _dated_links(view: dict, chosen: bool) -> dict:
+    """A day the reader chose stays when they switch language; the print URL names it too."""
+    if not chosen:
+        return {}
+    query = f"?on={view['on']}"
+    return {"counterparts": {t["lang"]: t["url"] + query for t in view["translations"]},
+            "print_url": view["url"] + query}
+
+
+@router.get("/{lang}/docs/{doc_id}/changes", include_in_schema=False)
+def changes_page(request: Request, lang: str, doc_id: str):
+    doc, redirect = _document(request, lang, doc_id)
+    if redirect:
+        return redirect
+    view = changes_between(request, doc)
+    ui = _ui(request, lang)
+    query = f"?{request.url.query}" if request.url.query else ""
+    return render(request, lang, "changes.html", view=view, wording=_wording(request, ui),
+                  counterparts={t: f"/{t}/docs/{doc_id}/changes{query}" for t in doc["translations"]},
+                  available=(lang, *doc["translations"]))
+
+
+def changes_between(request: Request, doc: dict) -> dict:
+    """The changes view for ?from=&to= (defaults: the day before the latest change, and that day)."""
+    start, end = day(request.query_params, "from"), day(request.query_params, "to")
+    start, end = default_span(doc["payload"], request.app.state.settings.clock(), start, end)
+    if start > end:
+        raise BadRequest("invalid_date", "'from' must not be after 'to'")
+    return changes_view(request.app.state.library, doc, start, end)
 
 
 @router.get("/{lang}/docs/{doc_id}/parallel", include_in_schema=False)
@@ -164,8 +217,12 @@ def parallel_page(request: Request, lang: str, doc_id: str):
     doc, redirect = _document(request, lang, doc_id)
     if redirect:
         return redirect
-    view = parallel_view(parallel_columns(request.app.state.library, lang, doc_id))
-    return render(request, lang, "parallel.html", view=view, available=tuple(c["lang"] for c in view["columns"]))
+    on, chosen = page_day(request)
+    view = parallel_view(parallel_columns(request.app.state.library, lang, doc_id, on))
+    query = f"?on={on.isoformat()}" if chosen else ""
+    return render(request, lang, "parallel.html", view=view, chosen=chosen,
+                  counterparts={c["lang"]: f"/{c['lang']}/docs/{doc_id}/parallel{query}" for c in view["columns"]},
+                  available=tuple(c["lang"] for c in view["columns"]))
 
 
 @router.get("/{lang}/translations", include_in_schema=False)

@@ -1,12 +1,13 @@
 """Aligns a document and its translations article by article for the side-by-side view."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from search import CODES
 
 from .library import Library
-from .views import document_view
+from .versions import document_on
 
 _SECTION = re.compile(r'(<h[1-6] id="((?:art|step)-[0-9]+)">)')
 
@@ -41,12 +42,15 @@ def align(columns: list[dict]) -> list[dict]:
 
 
 def parallel_view(columns: list[dict]) -> dict:
-    """A document (the first column) beside its translations: rows of one unit in every language, each
-    cell marked when its translation is behind the original."""
+    """A document (the first column) beside its translations, as on the columns' day: rows of one unit in
+    every language, each cell marked when its translation is behind the original."""
     rows = align(columns)
     behind = [{u["anchor"] for u in (c.get("translation_of") or {}).get("outdated", [])} for c in columns]
     return {"id": columns[0]["id"], "lang": columns[0]["lang"], "title": columns[0]["title"],
             "url": columns[0]["url"],
+            **{key: columns[0][key] for key in ("on", "validity", "effective", "expires", "in_force_instead",
+                                               "changes_url")},
+            "changed": [u["anchor"] for u in columns[0]["versions"]],
             "columns": [{"lang": c["lang"], "title": c["title"], "url": c["url"]} for c in columns],
             "rows": [{"anchor": r["anchor"],
                       "cells": [{"lang": c["lang"], "html": cell, "outdated": bool(r["anchor"]) and r["anchor"] in late}
@@ -54,7 +58,7 @@ def parallel_view(columns: list[dict]) -> dict:
                      for r in rows]}
 
 
-def parallel_columns(library: Library, lang: str, doc_id: str) -> list[dict]:
-    """The document in the page's language first, then its other languages."""
-    return [document_view(library, d) for c in [lang, *[c for c in CODES if c != lang]]
+def parallel_columns(library: Library, lang: str, doc_id: str, on: dt.date) -> list[dict]:
+    """The document in the page's language first, then its other languages, each as on the day."""
+    return [document_on(library, d, on) for c in [lang, *[c for c in CODES if c != lang]]
             if (d := library.doc(c, doc_id))]

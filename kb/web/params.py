@@ -1,6 +1,7 @@
 """Request parameters checked once, for pages and API alike; a bad value is a 400, never a 500."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from search import CODES, SORTS
@@ -8,6 +9,7 @@ from search import MAX_QUERY_CHARS
 from search import MAX_PAGE, MAX_PER_PAGE
 
 from ..content.metadata import STATUSES, TYPES
+from ..content.versions import parse_date
 
 
 class BadRequest(ValueError):
@@ -31,6 +33,7 @@ class SearchParams:
     page: int = 1
     per_page: int = 10
     facets: dict[str, str] = field(default_factory=dict)
+    on: dt.date | None = None  # the wording searched: as on that day (None: today's)
 
 
 def _int(params, name: str, default: int, low: int, high: int) -> int:
@@ -62,7 +65,7 @@ def search_params(params, lang: str | None = None) -> SearchParams:
     sp = SearchParams(q=q, lang=lang or _choice(params, "lang", (*CODES, "all"), "all"),
                       sort=_choice(params, "sort", SORTS, "relevance"),
                       page=_int(params, "page", 1, 1, MAX_PAGE),
-                      per_page=_int(params, "per_page", 10, 1, MAX_PER_PAGE))
+                      per_page=_int(params, "per_page", 10, 1, MAX_PER_PAGE), on=day(params, "on"))
     if params.get("type"):
         sp.facets["type"] = _choice(params, "type", TYPES, "")
     if params.get("status"):
@@ -79,6 +82,15 @@ def search_params(params, lang: str | None = None) -> SearchParams:
                 raise BadRequest("invalid_parameter", f"'{name}' is too long")
             sp.facets["tags" if name == "tag" else name] = value
     return sp
+
+
+def day(params, name: str = "on") -> dt.date | None:
+    """A day written YYYY-MM-DD, as an <input type=date> sends it; None when absent or empty."""
+    raw = params.get(name)
+    try:
+        return parse_date(raw.strip() if raw else None)
+    except ValueError:
+        raise BadRequest("invalid_date", f"'{name}' must be a date written YYYY-MM-DD, such as 2025-07-01") from None
 
 
 def content_lang(lang: str) -> str:

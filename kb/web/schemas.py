@@ -4,7 +4,7 @@ The routes build plain dicts (views.py, listings.py, parallel.py) and send them 
 only describe them. `extra="forbid"` lets a test notice a field the description does not have."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Shape(BaseModel):
@@ -31,6 +31,12 @@ class Listed(Shape):
     status: str
 
 
+class Period(Shape):
+    """Days a changed article's wording was valid (ISO; null for an open end)."""
+    from_: str | None = Field(None, alias="from")
+    until: str | None = None
+
+
 class Hit(Listed):
     url: str
     article: str | None
@@ -38,6 +44,8 @@ class Hit(Listed):
     snippet: str
     score: float
     found_by: list[str]
+    former_wording: Period | None = None
+
 
 
 class FacetCount(Shape):
@@ -65,6 +73,7 @@ class SearchAnswer(Shape):
     corrected: bool
     searched_as: dict[str, str]
     other: OtherLanguage | None
+    on: str | None = None
 
 
 class TocEntry(Shape):
@@ -109,6 +118,56 @@ class TranslationOf(Shape):
     missing: list[UnitBehind]
 
 
+class AmendingUnit(Shape):
+    """The unit that made a version: 'Điều 62' of law-84-2025-qh15, in the reader's language when translated."""
+    id: str
+    anchor: str
+    lang: str
+    url: str | None
+    unit: str
+    type: str | None
+    number: str | None
+    title: str
+
+
+class Version(Shape):
+    """One wording of an article or step: from and until are inclusive ISO days, null when open."""
+    from_: str | None = Field(alias="from")
+    until: str | None
+    note: str | None
+    amended_by: AmendingUnit | None
+    in_force_on_date: bool
+    url: str
+
+
+class UnitVersions(Shape):
+    anchor: str
+    heading: str | None
+    versions: list[Version]
+
+
+class ChangeMade(Shape):
+    """A unit this document's unit amended (a reverse link), and from when."""
+    id: str
+    lang: str
+    anchor: str
+    heading: str
+    unit: str
+    number: str | None
+    type: str | None
+    title: str
+    from_: str | None = Field(alias="from")
+    until: str | None
+    url: str
+    changes_url: str
+
+
+class ChangesMade(Shape):
+    anchor: str
+    heading: str | None
+    changes: list[ChangeMade]
+
+
 class DocumentAnswer(Shape):
     id: str
     lang: str
@@ -135,6 +194,49 @@ class DocumentAnswer(Shape):
     amended_by: list[DocumentLink]
     translations: list[LanguageLink]
     translation_of: TranslationOf | None
+    on: str
+    validity: str
+    in_force_instead: list[DocumentLink]
+    versions: list[UnitVersions]
+    changes_made: list[ChangesMade]
+    changes_url: str | None
+
+
+class DiffRun(Shape):
+    op: str
+    text: str
+
+
+class ChangedUnit(Shape):
+    anchor: str
+    heading: str | None
+    url: str
+    before: Version | None
+    after: Version | None
+    runs: list[DiffRun]
+    inserted: int
+    deleted: int
+
+
+class ChangeDay(Shape):
+    day: str
+    url: str
+
+
+class ChangesAnswer(Shape):
+    """Each article whose wording on `to` differs from its wording on `from`, as runs of equal, inserted and
+    deleted text."""
+    id: str
+    lang: str
+    title: str
+    type: str
+    number: str | None
+    authoritative: bool
+    url: str
+    from_: str = Field(alias="from")
+    to: str
+    days: list[ChangeDay]
+    articles: list[ChangedUnit]
 
 
 class ArticleToDo(Shape):
@@ -253,6 +355,13 @@ class ParallelAnswer(Shape):
     lang: str
     title: str
     url: str
+    on: str
+    validity: str
+    effective: str | None
+    expires: str | None
+    in_force_instead: list[DocumentLink]
+    changes_url: str | None
+    changed: list[str]
     columns: list[ParallelColumn]
     rows: list[ParallelRow]
 

@@ -12,7 +12,7 @@ RELATION_ORDER = ("superseded_by", "replaced_by", "amended_by", "replaces", "ame
                   "implemented_by", "supersedes", "cites", "cited_by", "related")
 
 
-def _ref(library: Library, lang: str, doc_id: str) -> dict:
+def document_link(library: Library, lang: str, doc_id: str) -> dict:
     target = library.doc(lang, doc_id) or library.any_language(doc_id)
     if target is None:
         return {"id": doc_id, "lang": lang, "title": doc_id, "number": None, "url": None, "status": None}
@@ -29,7 +29,7 @@ def document_view(library: Library, doc: dict) -> dict:
         relations.setdefault(rel, []).extend(ids)
     for rel, ids in p.get("derived", {}).items():
         relations.setdefault(rel, []).extend(i for i in ids if i not in relations.get(rel, []))
-    ordered = [{"relation": rel, "documents": [_ref(library, lang, i) for i in relations[rel]]}
+    ordered = [{"relation": rel, "documents": [document_link(library, lang, i) for i in relations[rel]]}
                for rel in RELATION_ORDER if relations.get(rel)]
     replaced_by = relations.get("superseded_by", []) + relations.get("replaced_by", [])
     return {
@@ -42,8 +42,8 @@ def document_view(library: Library, doc: dict) -> dict:
         "url": doc_url(lang, doc["id"]),
         "toc": p["toc"], "html": p["html"],
         "relations": ordered,
-        "replaced_by": [_ref(library, lang, i) for i in replaced_by],
-        "amended_by": [_ref(library, lang, i) for i in relations.get("amended_by", [])],
+        "replaced_by": [document_link(library, lang, i) for i in replaced_by],
+        "amended_by": [document_link(library, lang, i) for i in relations.get("amended_by", [])],
         "translations": [{"lang": t, "url": doc_url(t, doc["id"])} for t in doc["translations"]],
         "translation_of": _translation(doc),
     }

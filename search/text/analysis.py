@@ -156,6 +156,22 @@ def word_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str], list[
     return _token_spans(text), exact, folded
 
 
+def pieces(text: str) -> list[tuple[str, bool]]:
+    """A text cut for comparing wordings: (piece, is_word) for its words (syllables in a script written without
+    spaces, such as Lao) and for the runs between them (spaces, punctuation), in order. The cut is by script, so
+    a number or a Latin name inside a Lao text is a word too. The pieces joined give normalize(text)."""
+    text = normalize(text)
+    out, at = [], 0
+    for a, b in _token_spans(text):
+        if a > at:
+            out.append((text[at:a], False))
+        out.append((text[a:b], True))
+        at = b
+    if at < len(text):
+        out.append((text[at:], False))
+    return out
+
+
 def terms(text: str, kind: str) -> list[str]:
     """The terms one of the chains below produces from a normalized text, without Token objects: the
     indexing fast path (documents are normalized once, when they are read, and normalizing is

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 SEARCH_KEYS = {"query", "lang", "total", "page", "per_page", "results", "facets", "suggestion", "searched_as",
-               "other"}
+               "other", "on"}
 OPTIONAL_SEARCH_KEYS = {"corrected"}  # in kb/searching.py: whether `suggestion` was applied to the query
 HIT_KEYS = {"id", "lang", "title", "type", "number", "status", "url", "article", "article_title", "snippet",
-            "score", "found_by"}
+            "score", "found_by", "former_wording"}
 
 
 def assert_error(r, status: int, code: str | None = None) -> None:

@@ -18,7 +18,7 @@ NASTY = st.text(alphabet=st.one_of(
     st.characters(exclude_categories=("Cs",))), max_size=80)
 LONG = st.text(min_size=480, max_size=10_000)
 ROUTES = ["/api/search", "/vi/search", "/lo/search", "/api/suggest", "/vi/glossary"]
-PARAMS = ["q", "lang", "type", "status", "year", "tag", "issuer", "sort", "page", "per_page"]
+PARAMS = ["q", "lang", "type", "status", "year", "tag", "issuer", "sort", "page", "per_page", "on"]
 
 
 @pytest.fixture(scope="module")

@@ -13,11 +13,14 @@ from kb.web import schemas
 from .test_api import assert_error
 
 LAW_84 = "law-84-2025-qh15"
+LAW_41 = "law-41-2024-qh15"
 PAGES = ["/vi/", "/lo/", f"/vi/docs/{LAW_84}", f"/lo/docs/{LAW_84}/parallel", "/vi/search?q=bao+hiem",
-         "/lo/browse/", "/vi/browse/type/", "/vi/browse/type/law", "/lo/glossary", "/vi/translations", "/api"]
+         "/lo/browse/", "/vi/browse/type/", "/vi/browse/type/law", "/lo/glossary", "/vi/translations", "/api",
+         f"/lo/docs/{LAW_41}?on=2025-06-01", f"/vi/docs/{LAW_41}/changes"]
 JSON = ["/api/search?q=bao+hiem", f"/api/documents/vi/{LAW_84}", "/api/translations", "/api/suggest?q=bao",
         "/healthz", "/api/home/vi", "/api/browse/lo", "/api/browse/vi/tags", "/api/browse/vi/type/law",
-        f"/api/documents/lo/{LAW_84}/parallel", "/api/glossary/vi?q=bhxh", "/api/openapi.json"]
+        f"/api/documents/lo/{LAW_84}/parallel", "/api/glossary/vi?q=bhxh", "/api/openapi.json",
+        f"/api/documents/vi/{LAW_41}?on=2025-06-01", f"/api/documents/lo/{LAW_41}/changes"]
 
 
 # --- HEAD -------------------------------------------------------------------------------------
@@ -157,6 +160,10 @@ def _model_for(spec, path: str) -> type[BaseModel]:
     ("/api/search?q=ການກວດກາ&lang=vi", "/api/search"),
     (f"/api/documents/lo/{LAW_84}", "/api/documents/{lang}/{doc_id}"),
     (f"/api/documents/vi/{LAW_84}/parallel", "/api/documents/{lang}/{doc_id}/parallel"),
+    (f"/api/documents/vi/{LAW_41}?on=2025-06-01", "/api/documents/{lang}/{doc_id}"),
+    (f"/api/documents/lo/{LAW_84}", "/api/documents/{lang}/{doc_id}"),
+    (f"/api/documents/lo/{LAW_41}/parallel?on=2025-07-01", "/api/documents/{lang}/{doc_id}/parallel"),
+    (f"/api/documents/vi/{LAW_41}/changes", "/api/documents/{lang}/{doc_id}/changes"),
     ("/api/translations", "/api/translations"),
     ("/api/suggest?q=bao", "/api/suggest"),
     ("/healthz", "/healthz"),
@@ -218,6 +225,27 @@ def test_glossary_twin_filters_like_the_page(client):
     html = client.get("/vi/glossary", params={"q": "bhxh"}).text
     assert view["total"] >= 1
     assert [t["id"] for t in view["terms"]] == re.findall(r'<dt id="([^"]+)"', html)
+
+
+def test_changes_twin_has_the_pages_articles_and_marks(client):
+    view = client.get(f"/api/documents/vi/{LAW_41}/changes").json()
+    html = client.get(f"/vi/docs/{LAW_41}/changes").text
+    assert [a["anchor"] for a in view["articles"]] == re.findall(r'<section class="changed-unit" id="([^"]+)"', html)
+    for article in view["articles"]:
+        assert html.count("<ins>") >= article["inserted"] and html.count("<del>") >= article["deleted"]
+    assert sum(a["inserted"] for a in view["articles"]) == html.count("<ins>") - 1  # and the legend's one
+    assert sum(a["deleted"] for a in view["articles"]) == html.count("<del>") - 1
+
+
+def test_document_twin_on_a_day_has_the_pages_versions(client):
+    view = client.get(f"/api/documents/vi/{LAW_41}", params={"on": "2025-06-01"}).json()
+    html = client.get(f"/vi/docs/{LAW_41}", params={"on": "2025-06-01"}).text
+    assert [u["anchor"] for u in view["versions"]] == ["art-16", "art-17", "art-136", "art-137"]
+    assert html.count('<div class="version-note"') == len(view["versions"])
+    for unit in view["versions"]:
+        for v in unit["versions"]:
+            if not v["in_force_on_date"]:
+                assert f'href="{v["url"]}"' in html
 
 
 def test_parallel_twin_has_the_pages_rows(client):
