@@ -15,9 +15,9 @@ def takes_day(searcher) -> bool:
 
 
 def find(searcher, sp: SearchParams) -> Bilingual:
-    """sp.on goes to the searcher only if it takes it: a day it cannot use is not an error (the results
-    view says which day, if any, was searched)."""
-    options = {"on": sp.on} if sp.on is not None and takes_day(searcher) else {}
+    """sp.on goes to the searcher, as an ISO day, only if it takes one: a day it cannot use is not an error
+    (the results view says which day, if any, was searched)."""
+    options = {"on": sp.on.isoformat()} if sp.on is not None and takes_day(searcher) else {}
     return searcher.search(sp.q, lang=sp.lang, facets=sp.facets, sort=sp.sort, page=sp.page, per_page=sp.per_page,
                            **options)
 
