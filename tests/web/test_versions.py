@@ -432,3 +432,16 @@ def test_law_41_changes_are_four_articles_and_say_summaries_are_compared(client,
     assert summaries in reads(html)
     assert re.findall(r'<section class="changed-unit" id="([^"]+)"', html) == ["art-16", "art-17", "art-136", "art-137"]
     assert "<del>" in html and "<ins>" in html
+
+
+def test_a_hit_on_former_wording_says_so_in_the_page_and_its_twin(vc):
+    params = {"q": "thanh tra", "on": "2023-01-10"}  # only the wording until 2022-06-30 has it
+    hits = vc.get("/api/search", params=params).json()["results"]
+    former = [h for h in hits if h["former_wording"]]
+    assert former and former[0]["former_wording"]["until"] and former[0]["article"]
+    assert "Không phải bản của ngày đã chọn:" in vc.get("/vi/search", params=params).text
+    # On a day the old wording was valid, it is not called another day's.
+    old_day = vc.get("/api/search", params={**params, "on": "2022-01-10"}).json()["results"]
+    assert not any(h["former_wording"] and h["article"] == former[0]["article"] and h["id"] == former[0]["id"]
+                   for h in old_day)
+
