@@ -35,8 +35,10 @@ def build(settings: Settings, full: bool = False, progress: bool = False, keep_g
             raise ContentError(blocking)
         broken = {p.path for p in blocking}
         records = [r for r in records if r.payload["path"] not in broken]
-        previous = SearchService(settings.index_dir).all_documents()
-        keep = {f"{d['lang']}:{d['id']}" for d in previous if d["payload"]["path"] in broken}
+        # Only where each document came from: the whole documents of a big corpus would take hundreds of MB.
+        previous = SearchService(settings.index_dir).all_documents(
+            keep=lambda d: {"key": f"{d['lang']}:{d['id']}", "path": d["payload"]["path"]})
+        keep = {d["key"] for d in previous if d["path"] in broken}
     return build_index(settings.index_dir, records, to_suggestions(corpus), full=full,
                        progress=_progress if progress else None, keep=keep,
                        problems=[str(p) for p in blocking], **index_extras(corpus))

@@ -6,18 +6,31 @@ from dataclasses import dataclass, field
 
 from search import SearchService
 
+# What listings never show, and which a stored document holds most of: its units' text, its introduction,
+# its rendered HTML and table of contents. Lists keep documents without them; a page reads its document.
+_HEAVY = ("units", "intro")
+_HEAVY_PAYLOAD = ("html", "toc", "units")
+
 
 @dataclass
 class _State:
     generation: str
-    docs: dict[str, dict] = field(default_factory=dict)  # "lang:id" → stored document
+    listed: dict[str, dict] = field(default_factory=dict)  # "lang:id" → the stored document, light
     aliases: dict[str, str] = field(default_factory=dict)  # "lang:alias" → id
     glossary: list[dict] = field(default_factory=list)
     translations: list[dict] = field(default_factory=list)  # the translation report of this generation
 
 
+def _light(doc: dict) -> dict:
+    out = {k: v for k, v in doc.items() if k not in _HEAVY}
+    out["payload"] = {k: v for k, v in doc["payload"].items() if k not in _HEAVY_PAYLOAD}
+    return out
+
+
 class Library:
-    """Read-only views of the current generation, rebuilt when a new one is swapped in."""
+    """Read-only views of the current generation, rebuilt when a new one is swapped in. Every document is
+    listed in its light form (held in memory: at 10,000 documents the whole ones would take hundreds of MB);
+    doc() reads a whole one from the index."""
 
     def __init__(self, service: SearchService):
         self.service = service
@@ -37,8 +50,8 @@ class Library:
     def _load(self, gen: str) -> _State:
         state = _State(gen, glossary=self.service.attachment("glossary") or [],
                        translations=self.service.attachment("translations") or [])
-        for doc in self.service.all_documents():
-            state.docs[f"{doc['lang']}:{doc['id']}"] = doc
+        for doc in self.service.all_documents(keep=_light):
+            state.listed[f"{doc['lang']}:{doc['id']}"] = doc
             for alias in doc["payload"].get("aliases", []):
                 state.aliases[f"{doc['lang']}:{alias}"] = doc["id"]
         return state
@@ -48,16 +61,20 @@ class Library:
         return self._current().generation
 
     def doc(self, lang: str, doc_id: str) -> dict | None:
-        return self._current().docs.get(f"{lang}:{doc_id}")
+        """The whole stored document: its HTML, table of contents and units too."""
+        if f"{lang}:{doc_id}" not in self._current().listed:
+            return None
+        return self.service.get(lang, doc_id)
 
     def alias(self, lang: str, doc_id: str) -> str | None:
         return self._current().aliases.get(f"{lang}:{doc_id}")
 
     def documents(self, lang: str) -> list[dict]:
-        return [d for d in self._current().docs.values() if d["lang"] == lang]
+        """The language's documents, light: without their HTML, table of contents and units."""
+        return [d for d in self._current().listed.values() if d["lang"] == lang]
 
     def any_language(self, doc_id: str) -> dict | None:
-        return next((d for d in self._current().docs.values() if d["id"] == doc_id), None)
+        return next((d for d in self._current().listed.values() if d["id"] == doc_id), None)
 
     @property
     def glossary(self) -> list[dict]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index
+from whoosh.filedb.filestore import FileStorage
 
 from search.engine.switch import ENGINE_VERSION, fast_paths, whoosh_version
 
@@ -78,6 +79,13 @@ def unusable(gen: Path | None) -> str | None:
 
 def is_usable(gen: Path | None) -> bool:
     return unusable(gen) is None
+
+
+def open_generation(gen: Path):
+    """A generation's index, opened for searching. Its files are read as needed rather than memory-mapped:
+    Whoosh copies each mapped file it opens (postings, terms, stored documents: about the index's size)
+    into the heap of every searcher, while read files stay in the page cache all workers share."""
+    return FileStorage(str(gen), supports_mmap=False, readonly=True).open_index()
 
 
 @contextmanager

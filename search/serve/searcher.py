@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from math import log
 from pathlib import Path
+from typing import Callable
 
-from whoosh import index, sorting
+from whoosh import sorting
 
 from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, at_least, members
@@ -27,7 +28,7 @@ from search.records import SuggestionRecord
 from search.query.spelling import MAX_UNKNOWN, Speller
 from search.query.suggest import Suggester
 from search.query.synonyms import Synonyms
-from search.index.writer import SUGGESTIONS, SYNONYMS, current_generation, is_usable, read_meta
+from search.index.writer import SUGGESTIONS, SYNONYMS, current_generation, is_usable, open_generation, read_meta
 
 FACETS = ("lang", "type", "status", "year", "tags", "issuer")
 SORTS = ("relevance", "newest", "oldest")
@@ -92,7 +93,7 @@ class _Generation:
 
     def __init__(self, path: Path, recent_hits: int, fast: bool):
         self.path = path
-        self.index = index.open_dir(str(path))
+        self.index = open_generation(path)
         self.recent = RecentResults(recent_hits)
         self._suggester: Suggester | None = None
         synonyms_file = path / SYNONYMS
@@ -258,9 +259,11 @@ class SearchService:
             docnum = s.document_number(key=f"{lang}:{doc_id}")
             return None if docnum is None else _doc(s, docnum)
 
-    def all_documents(self, lang: str | None = None) -> list[dict]:
+    def all_documents(self, lang: str | None = None, keep: Callable[[dict], dict] | None = None) -> list[dict]:
+        """Every stored document (of lang); keep: what to hold of each as it is read, when not all of it."""
         with self._searcher() as (_, s):
-            return [_doc(s, n) for n, f in s.reader().iter_docs() if lang is None or f["lang"] == lang]
+            return [keep(_doc(s, n)) if keep else _doc(s, n)
+                    for n, f in s.reader().iter_docs() if lang is None or f["lang"] == lang]
 
     def suggest(self, prefix: str, lang: str | None = None, limit: int = 8) -> list[SuggestionRecord]:
         return self.generation().suggester.suggest(prefix[:100], lang, limit)

@@ -8,7 +8,7 @@ import search
 SEARCH = Path(search.__file__).resolve().parent
 # Whoosh's public API as its documentation presents it; everything else of Whoosh is an internal.
 PUBLIC = {"whoosh", "whoosh.analysis", "whoosh.fields", "whoosh.columns", "whoosh.index", "whoosh.query",
-          "whoosh.scoring", "whoosh.sorting", "whoosh.qparser", "whoosh.formats"}
+          "whoosh.scoring", "whoosh.sorting", "whoosh.qparser", "whoosh.formats", "whoosh.filedb.filestore"}
 
 
 def whoosh_imports(path: Path) -> set[str]:

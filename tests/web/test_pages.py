@@ -495,3 +495,15 @@ def test_translation_status_page_and_its_json_twin(custom_client, client, bundle
                        if re.search(r"^translation_of:", p.read_text(encoding="utf-8"), re.M))
     assert translations >= 23
     assert bundled["totals"] == {"missing": 0, "outdated": 0, "partial": 0, "translated": translations}
+
+
+def test_lists_hold_documents_without_their_text_and_a_page_reads_it_whole(app, client):
+    # At 10,000 documents the whole stored documents took ~300 MB in every worker that listed them.
+    library = app.state.library
+    listed = library.documents("vi")
+    assert listed and all("html" not in d["payload"] and "units" not in d for d in listed)
+    first = listed[0]
+    whole = library.doc("vi", first["id"])
+    assert whole["payload"]["html"] and whole["payload"]["title"] == first["payload"]["title"]
+    assert client.get(f"/api/documents/vi/{first['id']}").json()["html"] == whole["payload"]["html"]
+    assert library.doc("vi", "no-such-document") is None
