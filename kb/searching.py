@@ -61,7 +61,7 @@ def run_search_command(settings: Settings, query: str, lang: str, as_json: bool,
         raise KbError(f"--lang must be one of {', '.join(CODES)} or all")
     try:
         found = CrossLanguageSearch(SearchService(settings.index_dir)).search(
-            query, lang=lang, per_page=max(1, min(limit, 100)))
+            query, lang=lang, per_page=max(1, min(limit, 100)), on=settings.clock().isoformat())
     except NoIndex as exc:
         raise KbError(str(exc)) from None
     view = search_view(found)

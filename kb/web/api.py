@@ -71,7 +71,7 @@ def api_search(request: Request,
                per_page: int | None = Query(None, ge=1, le=MAX_PER_PAGE),
                on: str | None = _day_query(_("Search the wording as on that day, YYYY-MM-DD (default: today's)"))):
     sp = search_params(request.query_params)
-    return _json(found_view(request.app.state.search, sp))
+    return _json(found_view(request.app.state.search, sp, request.app.state.settings.clock()))
 
 
 def _alias(request: Request, lang: str, doc_id: str, tail: str = ""):

@@ -104,7 +104,7 @@ def home(request: Request, lang: str):
 def search_page(request: Request, lang: str):
     content_lang(lang)
     sp = search_params(request.query_params, lang=lang)
-    view = found_view(request.app.state.search, sp) if sp.q.strip() else None
+    view = found_view(request.app.state.search, sp, request.app.state.settings.clock()) if sp.q.strip() else None
     base = {k: v for k, v in {"q": sp.q, "sort": sp.sort if sp.sort != "relevance" else "",
                               "per_page": sp.per_page if sp.per_page != 10 else "",
                               "on": sp.on.isoformat() if sp.on else "",
