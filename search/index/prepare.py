@@ -18,6 +18,7 @@ from search.text.numbers import canonical, find_numbers, parts
 from search.engine.posting_table import CountedTerms, add_counts
 from search.records import Record, facet_values
 from search.index.schema import AnalyzedText, field_names
+from search.index.unit_texts import pack
 from search.engine.segment import index_field
 
 # Below this many pages' worth of text starting processes costs more than it saves. Work is counted in
@@ -51,10 +52,12 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
         first += len(u[2]) + 1
     starts = [a for a, _ in spans]
     unit_words = [folded[bisect_left(starts, a):bisect_left(starts, b)] for a, b in edges]
+    # The units' texts and word map are stored apart from the rest: a search reads the map and the few
+    # units it scores, not the whole of a long law. The outline keeps each unit's length in characters.
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
-           "tags": rec.tags, "translations": rec.translations, "intro": intro, "units": units,
-           "payload": rec.payload, "where": unit_map(units, unit_words)}
+           "tags": rec.tags, "translations": rec.translations, "intro": intro,
+           "outline": [(u[0], u[1], len(u[2]), *u[3:]) for u in units], "payload": rec.payload}
     out = {
         "key": rec.key, "id": rec.id,
         # Facet fields: one value each, but tags (a comma-separated KEYWORD field).
@@ -62,6 +65,7 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
         "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
         "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
         "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+        "where": unit_map(units, unit_words).encode("utf-8"), "texts": pack([u[2] for u in units]),
     }
     # The body fields hold all the text, title and headings too: a query then requires each word in
     # one field, which is much cheaper than in any of three.

@@ -5,7 +5,7 @@ import re
 from array import array
 from collections import Counter
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -111,18 +111,27 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
 
 
 class _Text:
-    """A unit's heading and text as the scoring compares them: lowercased and folded when first asked
-    for (a unit scored from the word map's counts may never need either), then kept."""
+    """A unit's heading and text as the scoring compares them: the text read, lowercased and folded
+    when first asked for (a unit scored from the word map's counts may never need any), then kept."""
 
-    __slots__ = ("_folded", "_lowered", "_numbers", "_words", "head_folded", "heading", "text")
+    __slots__ = ("_fetch", "_folded", "_lowered", "_numbers", "_text", "_words", "chars", "head_folded", "heading")
 
-    def __init__(self, heading: str, text: str):
-        self.heading, self.text = heading, text
+    def __init__(self, heading: str, text: str | None, chars: int | None = None,
+                 fetch: Callable[[], str] | None = None):
+        """text, or its length (chars) and fetch() to read it when needed."""
+        self.heading, self._text, self._fetch = heading, text, fetch
+        self.chars = len(text) if text is not None else chars
         self._lowered: str | None = None
         self._folded: str | None = None
         self.head_folded = fold(lower(heading)) if heading else ""
         self._numbers: frozenset[str] | None = None
         self._words: tuple[array, list[str] | None] | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text, self._fetch = self._fetch(), None
+        return self._text
 
     @property
     def lowered(self) -> str:
@@ -157,37 +166,54 @@ class _Text:
 
 
 class Prepared:
-    """A stored document, its units prepared for scoring as a query needs them (lowercased and folded
-    once, then kept), and its opening text."""
+    """A stored document, its units prepared for scoring as a query needs them (each read, lowercased and
+    folded when first needed, then kept), and its opening text. From a stored document's parts
+    (stored.parts: metadata with its outline, word map, unit texts) or from a whole document (its units
+    with their texts)."""
 
-    __slots__ = ("_intro", "_mean_chars", "_opening", "_postings", "_texts", "_where", "doc", "raw")
+    __slots__ = ("_intro", "_mean_chars", "_opening", "_postings", "_text", "_texts", "_where", "doc", "outline")
 
-    def __init__(self, doc: dict):
+    def __init__(self, doc: dict, where: bytes | None = None, texts: Sequence[str] | None = None):
         self.doc = doc
-        self.raw: list = doc.get("units", [])
-        self._texts: list[_Text | None] = [None] * len(self.raw)
+        if texts is None:
+            units = doc.get("units", [])
+            texts = [u[2] for u in units]
+            self.outline: list = [(u[0], u[1], len(u[2]), *u[3:]) for u in units]
+        else:
+            self.outline = doc["outline"]
+        self._text = texts
+        self._texts: list[_Text | None] = [None] * len(self.outline)
         self._intro: _Text | None = None
         self._opening: _Text | None = None
-        self._where: str | None = doc.get("where")
+        self._where = where
         self._postings: dict[str, dict[int, int]] = {}
         self._mean_chars: float | None = None
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return len(self.outline)
 
     def unit(self, i: int) -> tuple[str, _Text]:
         """The i-th unit's anchor and prepared text."""
         text = self._texts[i]
         if text is None:
-            text = self._texts[i] = _Text(self.raw[i][1], self.raw[i][2])
-        return self.raw[i][0], text
+            unit, texts = self.outline[i], self._text
+            text = self._texts[i] = _Text(unit[1], None, unit[2], lambda: texts[i])
+        return self.outline[i][0], text
+
+    def index_of(self, anchor: str) -> int | None:
+        """The first unit with this anchor (of a changed unit's versions, the first recorded)."""
+        return next((i for i, u in enumerate(self.outline) if u[0] == anchor), None)
+
+    @property
+    def chars(self) -> int:
+        """The units' text, in characters."""
+        return sum(u[2] for u in self.outline)
 
     @property
     def mean_chars(self) -> float:
         """The units' mean length (what BM25 within the document normalizes by), worked out once."""
         if self._mean_chars is None:
-            total = sum(len(unit[2]) for unit in self.raw)
-            self._mean_chars = (total / len(self.raw) or 1.0) if self.raw else 1.0
+            self._mean_chars = (self.chars / len(self.outline) or 1.0) if self.outline else 1.0
         return self._mean_chars
 
     def postings(self, word: str) -> dict[int, int]:
@@ -195,13 +221,14 @@ class Prepared:
         found = self._postings.get(word)
         if found is None:
             if self._where is None:
-                self._where = unit_map(self.raw)
-            at = self._where.find(f"\n{word}\t")
+                self._where = unit_map([(u[0], u[1], self._text[i]) for i, u in enumerate(self.outline)]).encode()
+            key = f"\n{word}\t".encode()
+            at = self._where.find(key)
             found = {}
             if at >= 0:
-                start = at + len(word) + 2
-                for pair in self._where[start:self._where.index("\n", start)].split(" "):
-                    i, n = pair.split(":")
+                start = at + len(key)
+                for pair in self._where[start:self._where.index(b"\n", start)].split(b" "):
+                    i, n = pair.split(b":")
                     found[int(i)] = int(n)
             if len(self._postings) > 256:
                 self._postings.clear()
@@ -210,7 +237,7 @@ class Prepared:
 
     def period(self, i: int) -> tuple[str, str] | None:
         """The days (ISO, "" = open) the i-th unit's wording was valid, for a version of a changed unit."""
-        unit = self.raw[i]
+        unit = self.outline[i]
         return (unit[3], unit[4]) if len(unit) > 3 else None
 
     def weight_on(self, i: int, day: str) -> float:
@@ -233,17 +260,18 @@ class Prepared:
         """Up to limit units (in document order) with the most query words, rarer words counting more,
         each with how often it has each query word in its text."""
         weight: dict[int, float] = {}
-        counts: dict[int, dict[str, int]] = {}
-        for word in q.words:
+        found = [(word, self.postings(word)) for word in q.words]
+        for word, units in found:
             w = q.weight.get(word, 1.0)
-            for i, n in self.postings(word).items():
-                weight[i] = weight.get(i, 0.0) + w
-                if n:
-                    counts.setdefault(i, {})[word] = n
-        best = sorted(weight, key=lambda i: (-weight[i], i))[:limit]
-        if len(self.raw) <= limit:
-            best = range(len(self.raw))  # a short document: every unit is looked at
-        return [(i, counts.get(i, {})) for i in sorted(best)]
+            get = weight.get
+            for i in units:
+                weight[i] = get(i, 0.0) + w
+        if len(self.outline) <= limit:
+            best = range(len(self.outline))  # a short document: every unit is looked at
+        else:
+            best = sorted(sorted(weight, key=lambda i: (-weight[i], i))[:limit])
+        # Counts only of the units chosen: a long law has many more that have some query word.
+        return [(i, {word: n for word, units in found if (n := units.get(i))}) for i in best]
 
     @property
     def intro(self) -> _Text:
@@ -304,7 +332,7 @@ def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, to
     side_by_side = sum(1 for a, b, spaced, joined in q.together
                        if a in counts and b in counts and (spaced in unit.folded or joined in unit.folded)) if together else 0
     # BM25 within the document: repeats count less and less, and a long unit's words count less.
-    norm = K1 * (1 - B + B * len(unit.text) / q.mean_chars) if found else 0.0
+    norm = K1 * (1 - B + B * unit.chars / q.mean_chars) if found else 0.0
     text = sum(weight(w, 1.0) * tf * (K1 + 1) / (tf + norm) for w, tf in counts.items())
     return (3 * text + 2 * sum(weight(w, 1.0) for w in head_seen)
             + 6 * head_pairs + TOGETHER * side_by_side + 0.5 * min(exact_hits, 20))
@@ -342,8 +370,8 @@ def _below(unit: _Text, q: _Query, best: float) -> bool:
 
 @lru_cache(maxsize=256)
 def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ...]:
-    """For each pair of neighbouring query words: a pattern finding it in a folded heading, and
-    whether it ends in a number ('điều 62')."""
+    """For each pair of neighbouring query words: a pattern finding it in a folded heading, whether it
+    ends in a number ('điều 62'), and the two words."""
     out = []
     for pair in dict.fromkeys(f"{a} {b}" for a, b in pairwise(folded)):
         a, b = pair.split(" ")
@@ -351,7 +379,7 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
             pattern = re.compile(f"{re.escape(a)} ?{re.escape(b)}")
         else:
             pattern = re.compile(rf"(?<![^\W_]){re.escape(a)}\s*{re.escape(b)}(?![^\W_])")
-        out.append((pattern, b.isdigit()))
+        out.append((pattern, b.isdigit(), a, b))
     return tuple(out)
 
 
@@ -360,7 +388,9 @@ def _heading_pairs(unit: _Text, q: _Query, numbered: bool = False) -> int:
     if not q.pairs:
         return 0
     folded = unit.head_folded
-    return sum(1 for pattern, is_numbered in q.pairs if (is_numbered or not numbered) and pattern.search(folded))
+    # Only a heading with both words can have them together: most headings need no pattern.
+    return sum(1 for pattern, is_numbered, a, b in q.pairs
+               if (is_numbered or not numbered) and a in folded and b in folded and pattern.search(folded))
 
 
 def _names_unit(unit: _Text, q: _Query) -> bool:
@@ -445,14 +475,14 @@ class Highlighter:
     def __init__(self, size: int = MAX_PREPARED):
         self._prepared: Lru[Prepared] = Lru(size)
 
-    def prepared(self, docnum: int, load: Callable[[], dict]) -> Prepared:
-        """The document's Prepared form; load() reads the stored document when it is not kept."""
+    def prepared(self, docnum: int, load: Callable[[], tuple[dict, bytes, Sequence[str]]]) -> Prepared:
+        """The document's Prepared form; load() reads the stored document's parts when it is not kept."""
         found = self._prepared.get(docnum)
         if found is not None:
             return found
-        prepared = Prepared(load())
+        prepared = Prepared(*load())
         # Weighed by size: a law of 300,000 characters takes the room of thirty short pages.
-        size = sum(len(unit[2]) for unit in prepared.raw) + len(prepared.doc.get("intro") or "")
+        size = prepared.chars + len(prepared.doc.get("intro") or "")
         return self._prepared.add(docnum, prepared, 1 + size // PREPARED_CHARS)
 
 

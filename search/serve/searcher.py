@@ -16,7 +16,7 @@ from whoosh import sorting
 
 from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, at_least, members
-from search.serve.highlight import Choice, Highlighter, best_unit, with_snippet
+from search.serve.highlight import Choice, Highlighter, Prepared, best_unit, with_snippet
 from search.text.analysis import lower
 from search.text.languages import is_word, normalize
 from search.engine.postings import Postings
@@ -24,6 +24,7 @@ from search.query.plan import QueryPlan, build, filters, plan
 from search.engine.ranking import Ranker, Unsupported
 from search.engine.switch import fast_paths
 from search.serve.recent import RecentResults
+from search.serve import stored
 from search.records import SuggestionRecord
 from search.query.spelling import MAX_UNKNOWN, Speller
 from search.query.suggest import Suggester
@@ -167,14 +168,6 @@ def rarity(reader, p: QueryPlan) -> dict[str, float]:
     return {w: v / mean for w, v in idf.items()} if mean else {}
 
 
-def _doc(searcher, docnum: int) -> dict:
-    # A column reader reads the column's offsets when it opens: keep one per (pooled) searcher.
-    column = getattr(searcher, "_kb_docs", None)
-    if column is None:
-        column = searcher._kb_docs = searcher.reader().column_reader("doc")
-    return json.loads(column[docnum])
-
-
 class SearchService:
     """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe).
 
@@ -257,12 +250,19 @@ class SearchService:
     def get(self, lang: str, doc_id: str) -> dict | None:
         with self._searcher() as (_, s):
             docnum = s.document_number(key=f"{lang}:{doc_id}")
-            return None if docnum is None else _doc(s, docnum)
+            return None if docnum is None else stored.whole(s, docnum)
+
+    def prepared(self, lang: str, doc_id: str) -> Prepared | None:
+        """The stored document as the highlighter keeps it (its units read as they are needed), or None."""
+        with self._searcher() as (gen, s):
+            docnum = s.document_number(key=f"{lang}:{doc_id}")
+            return None if docnum is None else gen.highlighter.prepared(docnum, lambda: stored.parts(s, docnum))
 
     def all_documents(self, lang: str | None = None, keep: Callable[[dict], dict] | None = None) -> list[dict]:
         """Every stored document (of lang); keep: what to hold of each as it is read, when not all of it."""
         with self._searcher() as (_, s):
-            return [keep(_doc(s, n)) if keep else _doc(s, n)
+            read = stored.metadata if keep else stored.whole
+            return [keep(read(s, n)) if keep else read(s, n)
                     for n, f in s.reader().iter_docs() if lang is None or f["lang"] == lang]
 
     def suggest(self, prefix: str, lang: str | None = None, limit: int = 8) -> list[SuggestionRecord]:
@@ -411,7 +411,7 @@ class SearchService:
 
         def answer(docnum: int) -> tuple[dict, Choice]:
             if docnum not in chosen:
-                prepared = gen.highlighter.prepared(docnum, lambda: _doc(searcher, docnum))
+                prepared = gen.highlighter.prepared(docnum, lambda: stored.parts(searcher, docnum))
                 chosen[docnum] = prepared.doc, best_unit(prepared.doc, p, prepared, weights)
             return chosen[docnum]
 

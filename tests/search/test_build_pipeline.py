@@ -19,6 +19,7 @@ from search.index import prepare, writer
 from search.text.numbers import find_numbers
 from search.engine.posting_table import _BlockWriter
 from search.index.prepare import to_fields
+from search.index.unit_texts import UnitTexts, pack
 from search.index.schema import make_schema
 from search.engine.segment import BulkWriter
 from search.index.writer import _write_all
@@ -138,7 +139,7 @@ def test_cited_numbers_are_those_of_the_whole_body():
     for r in [*varied(200, seed=3), tricky]:
         fields = to_fields(r, "")
         doc = json.loads(fields["doc"])
-        body = "\n".join([doc["summary"], doc["intro"], *(text for _, _, text in doc["units"])])
+        body = "\n".join([doc["summary"], doc["intro"], *UnitTexts(fields["texts"])])
         assert fields["cited"] == " ".join(k for k in find_numbers(body) if k != fields["number"])
 
 
@@ -194,3 +195,12 @@ def test_worker_processes_write_the_same_index_and_stop_on_failure(tmp_path):
     done = subprocess.run([sys.executable, "-c", PARALLEL, str(root), str(tmp_path)], capture_output=True, text=True,
                           timeout=300, cwd=root)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+@pytest.mark.parametrize("texts", [[], [""], ["Điều 1. Phạm vi", "", "ມາດຕາ 2 ຂອບເຂດ" * 500, "x"]])
+def test_unit_texts_come_back_as_stored_each_on_its_own(texts):
+    stored = UnitTexts(pack(texts))
+    assert len(stored) == len(texts) and list(stored) == texts
+    assert all(stored[i] == t for i, t in reversed(list(enumerate(texts))))
+    with pytest.raises(IndexError):
+        stored[len(texts)]
