@@ -54,6 +54,18 @@ TERM_LIST_FACTOR = {"glossary": 0.5}
 OTHER_ACCENTS = 0.6
 
 
+@dataclass
+class _Matched:
+    """A query's matches before ranking: its plan, built query and filter, and which documents match.
+    words: each required word's documents, when a document need not have them all."""
+    plan: QueryPlan
+    built: object
+    filter: object
+    total: int
+    docs: int | None
+    words: list[int] | None
+
+
 class NoIndex(RuntimeError):
     """There is no usable index generation to search."""
 
@@ -283,35 +295,36 @@ class SearchService:
             p = plan(text)
             p.on = on
             suggestion, replaceable = self._suggestion(gen, searcher, p)
-            results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
-            corrected = False
+            args = (gen, searcher, lang, facets or {})
+            matched, corrected = self._matched(*args, p, conjunctive=True), False
             # The query as typed is searched. A correction replaces its results only when no document
             # has all of its words and a word it replaces is no word of the language.
-            if results.total == 0 and suggestion and replaceable:
-                alt = self._found(gen, searcher, replace(plan(suggestion), on=on), lang, facets or {}, sort, page, per_page)
+            if matched.total == 0 and suggestion and replaceable:
+                fixed = replace(plan(suggestion), on=on)
+                alt = self._loosened(*args, self._matched(*args, fixed, conjunctive=True))
                 if alt.total:
-                    results, corrected = alt, True
+                    matched, corrected = alt, True
             if not corrected:
-                results = self._loosened(gen, searcher, p, results, lang, facets or {}, sort, page, per_page)
+                matched = self._loosened(*args, matched)
+            # Only the matches kept are ranked and their best units found: a question's conjunctive
+            # matches, when the loosened ones replace them, never are.
+            results = self._ranked(gen, searcher, matched, lang, sort, page, per_page)
         results.query = text
         results.suggestion = suggestion
         results.corrected = corrected
         gen.recent.put(key, results)
         return results
 
-    def _found(self, gen, searcher, p: QueryPlan, lang, facets, sort, page, per_page) -> SearchResults:
-        results = self._run(gen, searcher, p, lang, facets, sort, page, per_page, conjunctive=True)
-        return self._loosened(gen, searcher, p, results, lang, facets, sort, page, per_page)
-
-    def _loosened(self, gen, searcher, p: QueryPlan, results, lang, facets, sort, page, per_page) -> SearchResults:
+    def _loosened(self, gen, searcher, lang, facets, matched: _Matched) -> _Matched:
         """When few documents have every word, those with most of the words join them, ranked together:
         a question is not all-or-nothing over a word no document uses."""
-        few = results.total == 0 or bool(p.asking) or (results.total < FEW and len(p.content) >= LONG)
+        p = matched.plan
+        few = matched.total == 0 or bool(p.asking) or (matched.total < FEW and len(p.content) >= LONG)
         if few and len(p.content) > 1:
-            loose = self._run(gen, searcher, p, lang, facets, sort, page, per_page, conjunctive=False)
-            if loose.total > results.total:
+            loose = self._matched(gen, searcher, lang, facets, p, conjunctive=False)
+            if loose.total > matched.total:
                 return loose
-        return results
+        return matched
 
     def recent_results(self) -> dict:
         """How the current generation's cache of recent results is doing: hits, misses, size."""
@@ -373,15 +386,14 @@ class SearchService:
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked[:window]
 
-    def _run(self, gen, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page,
-             conjunctive) -> SearchResults:
+    def _matched(self, gen, searcher, lang, facet_filters, p: QueryPlan, conjunctive: bool) -> _Matched:
+        """Which documents match (as a bitmap, cached per term): the total and the facet counts need no
+        scoring."""
         built = build(p, conjunctive, gen.synonyms)
-        empty = SearchResults(p.text, lang, 0, page, per_page, [], {})
         if built is None:
-            return empty
+            return _Matched(p, None, None, 0, None, None)
         flt = filters(None if lang == "all" else lang, facet_filters)
         reader = searcher.reader()
-        # Which documents match, as bitmaps (cached per term): the total and the facet counts need no scoring.
         docs = gen.docsets.evaluate(reader, built.required)
         words = None
         if not conjunctive:
@@ -389,7 +401,14 @@ class SearchService:
             docs &= at_least(words, -(-len(words) // 2))  # at least half of them
         if flt is not None:
             docs &= gen.docsets.evaluate(reader, flt)
-        total = docs.bit_count()
+        return _Matched(p, built, flt, docs.bit_count(), docs, words)
+
+    def _ranked(self, gen, searcher, matched: _Matched, lang, sort, page, per_page) -> SearchResults:
+        p, built, flt, total, docs, words = (matched.plan, matched.built, matched.filter, matched.total,
+                                             matched.docs, matched.words)
+        if built is None:
+            return SearchResults(p.text, lang, 0, page, per_page, [], {})
+        reader = searcher.reader()
         window = page * per_page + 20
         if sort != "relevance":
             results = searcher.search(built.ranked, filter=flt, limit=window,
