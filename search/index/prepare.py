@@ -45,13 +45,14 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     cited = [k for k in find_numbers("\n".join(p for p in pieces if "/" in p), normalized=True) if k != own]
     text = "\n".join([title, heads, body])
     # Each unit's folded words, sliced from the words of the whole text (tokenized once, for every field).
-    spans, _, folded = word_spans(text)
+    spans, exact, folded = word_spans(text)
     first, edges = len(text) - len(body) + len(summary) + len(intro) + 2, []
     for u in units:
         edges.append((first, first + len(u[2])))
         first += len(u[2]) + 1
     starts = [a for a, _ in spans]
-    unit_words = [folded[bisect_left(starts, a):bisect_left(starts, b)] for a, b in edges]
+    cuts = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in edges]
+    unit_words = [(folded[a:b], exact[a:b]) for a, b in cuts]
     # The units' texts and word map are stored apart from the rest: a search reads the map and the few
     # units it scores, not the whole of a long law. The outline keeps each unit's length in characters.
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
@@ -75,19 +76,22 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     return out
 
 
-def unit_map(units: list[tuple[str, str, str]], unit_words: list[list[str]] | None = None) -> str:
+def unit_map(units: list[tuple[str, str, str]], unit_words: list[tuple[list[str], list[str]]] | None = None) -> str:
     """Which units have each folded word, and how often in their text: one line per word,
-    `word<TAB>unit:count unit:count…` (count 0: only in the heading), between newlines. One string is
-    stored and read back much faster than a mapping of thousands of lists, and a query finds its few
-    words in it with str.find."""
+    `word<TAB>unit:count unit:count…` (count 0: only in the heading), between newlines; and for each word
+    written with accents, how often in that exact form, on a line of its own starting `=` (`=đồng`: the
+    typed accents rank first). One string is stored and read back much faster than a mapping of
+    thousands of lists, and a query finds its few words in it with str.find. unit_words: each unit's
+    folded and exact words, when the caller has them."""
     if unit_words is None:
-        unit_words = [terms(unit[2], "folded") for unit in units]
+        unit_words = [(folded, exact) for _, exact, folded in (word_spans(unit[2]) for unit in units)]
     where: dict[str, list[str]] = {}
-    for i, (unit, words) in enumerate(zip(units, unit_words)):
+    for i, (unit, (words, exact)) in enumerate(zip(units, unit_words)):
         heading = unit[1]
         counts = Counter(words)
         for word in terms(heading, "folded"):
             counts.setdefault(word, 0)
+        counts.update(f"={e}" for e, f in zip(exact, words) if e != f)
         for word, n in counts.items():
             where.setdefault(word, []).append(f"{i}:{n}")
     return "".join(f"\n{word}\t{' '.join(at)}" for word, at in where.items()) + "\n"

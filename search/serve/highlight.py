@@ -256,9 +256,10 @@ class Prepared:
             found.update(self.postings(number) or self.postings(word))
         return [i for i in sorted(found) if _names_unit(self.unit(i)[1], q)]
 
-    def candidates(self, q: "_Query", limit: int) -> list[tuple[int, dict[str, int]]]:
+    def candidates(self, q: "_Query", limit: int) -> list[tuple[int, dict[str, int], int]]:
         """Up to limit units (in document order) with the most query words, rarer words counting more,
-        each with how often it has each query word in its text."""
+        each with how often it has each query word in its text, and the typed accented words in their
+        exact form."""
         weight: dict[int, float] = {}
         found = [(word, self.postings(word)) for word in q.words]
         for word, units in found:
@@ -270,8 +271,10 @@ class Prepared:
             best = range(len(self.outline))  # a short document: every unit is looked at
         else:
             best = sorted(sorted(weight, key=lambda i: (-weight[i], i))[:limit])
+        exact = [self.postings(f"={w}") for w in q.accented]
         # Counts only of the units chosen: a long law has many more that have some query word.
-        return [(i, {word: n for word, units in found if (n := units.get(i))}) for i in best]
+        return [(i, {word: n for word, units in found if (n := units.get(i))}, sum(e.get(i, 0) for e in exact))
+                for i in best]
 
     @property
     def intro(self) -> _Text:
@@ -313,10 +316,12 @@ class _Query:
             self.number_digits = [""]  # a key without digits: look everywhere
 
 
-def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, together: bool = True) -> float:
+def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, together: bool = True,
+                exact: int | None = None) -> float:
     """How well a unit answers the query, but for cited numbers (see _score). counts: how often the
-    unit's text has each query word, when the document's word map says (else its text is searched);
-    together: whether query words side by side count (finding them needs the folded text)."""
+    unit's text has each query word, and exact: the accented words typed in their exact form, when the
+    document's word map says (else its text is searched); together: whether query words side by side
+    count (finding them needs the folded text)."""
     pattern, head = q.pattern, unit.head_folded
     if counts is None:
         folded = unit.folded
@@ -324,7 +329,7 @@ def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, to
         counts = Counter(pattern.findall(folded) if pattern and any(w in folded for w in q.words) else ())
     found = bool(counts)
     head_seen = set(pattern.findall(head)) if pattern and head and any(w in head for w in q.words) else ()
-    exact_hits = sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
+    exact_hits = exact if exact is not None else sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
     head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
     weight = q.weight.get
@@ -352,10 +357,11 @@ def _score(unit: _Text, q: _Query, base: float | None = None, counts: dict[str, 
     return base + 5 * (len(unit.numbers & q.numbers) if cites else 0)
 
 
-def _beats(unit: _Text, q: _Query, best: float, counts: dict[str, int] | None = None) -> tuple[bool, float]:
+def _beats(unit: _Text, q: _Query, best: float, counts: dict[str, int] | None = None,
+           exact: int | None = None) -> tuple[bool, float]:
     """Whether the unit's score is above best, and the score when it is. Cited numbers add at most
     5 each and finding them is the slow part: they are looked for only when they could decide."""
-    base = _base_score(unit, q, counts)
+    base = _base_score(unit, q, counts, exact=exact)
     if base + 5 * len(q.numbers) <= best:
         return False, base
     score = _score(unit, q, base)
@@ -416,13 +422,14 @@ class Choice:
 
 
 def _contenders(units: list, prepared: Prepared, q: _Query) -> list:
-    """The units (index, word counts, weight on the day) that can still score best: what a unit scores
+    """The units (index, word counts, exact accented hits, weight on the day) that can still score best: what a unit scores
     before words side by side and cited numbers are looked for is a floor of the best score, and those
     add at most a known amount."""
-    cores = [_base_score(prepared.unit(i)[1], q, counts, together=False) * w for i, counts, w in units]
+    cores = [_base_score(prepared.unit(i)[1], q, counts, together=False, exact=exact) * w
+             for i, counts, exact, w in units]
     floor = max(cores, default=0.0)
     most = TOGETHER * len(q.together) + 5 * len(q.numbers)
-    return [u for u, core in zip(units, cores) if core + most * u[2] >= floor]
+    return [u for u, core in zip(units, cores) if core + most * u[3] >= floor]
 
 
 def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
@@ -433,17 +440,17 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
         # The query is this document's number: it opens at the top, not at a section citing another.
         return Choice(None, prepared.opening)
     day = plan.on or date.today().isoformat()
-    named = [(i, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
-    named.sort(key=lambda x: -x[2])  # of a named article's versions, the one valid on the day first
+    named = [(i, None, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
+    named.sort(key=lambda x: -x[3])  # of a named article's versions, the one valid on the day first
     best, best_score = None, 0.0
-    units = named or _contenders([(i, counts, prepared.weight_on(i, day))
-                                  for i, counts in prepared.candidates(q, MAX_SCORED)], prepared, q)
-    for i, counts, weight in units:
+    units = named or _contenders([(i, counts, exact, prepared.weight_on(i, day))
+                                  for i, counts, exact in prepared.candidates(q, MAX_SCORED)], prepared, q)
+    for i, counts, exact, weight in units:
         unit = prepared.unit(i)[1]
         if named and best is None:
             best, best_score = i, _score(unit, q) * weight
             continue
-        better, score = _beats(unit, q, best_score / weight, counts)
+        better, score = _beats(unit, q, best_score / weight, counts, exact)
         if better:
             best, best_score = i, score * weight
     if best is not None and (named or _below(prepared.intro, q, best_score)):
