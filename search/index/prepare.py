@@ -7,17 +7,18 @@ import json
 import multiprocessing
 import os
 import threading
-from collections import Counter, deque
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from search.text.analysis import terms, word_spans
+from search.text.analysis import word_spans
 from search.text.languages import normalize
 from search.text.numbers import canonical, find_numbers, parts
 from search.engine.posting_table import CountedTerms, add_counts
 from search.records import Record, facet_values
 from search.index.schema import AnalyzedText, field_names
+from search.index import word_map
 from search.index.unit_texts import pack
 from search.engine.segment import index_field
 
@@ -66,7 +67,7 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
         "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
         "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
         "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
-        "where": unit_map(units, unit_words).encode("utf-8"), "texts": pack([u[2] for u in units]),
+        "where": word_map.pack(units, unit_words), "texts": pack([u[2] for u in units]),
     }
     # The body fields hold all the text, title and headings too: a query then requires each word in
     # one field, which is much cheaper than in any of three.
@@ -74,27 +75,6 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
         for name in field_names(base):
             out[name] = value
     return out
-
-
-def unit_map(units: list[tuple[str, str, str]], unit_words: list[tuple[list[str], list[str]]] | None = None) -> str:
-    """Which units have each folded word, and how often in their text: one line per word,
-    `word<TAB>unit:count unit:count…` (count 0: only in the heading), between newlines; and for each word
-    written with accents, how often in that exact form, on a line of its own starting `=` (`=đồng`: the
-    typed accents rank first). One string is stored and read back much faster than a mapping of
-    thousands of lists, and a query finds its few words in it with str.find. unit_words: each unit's
-    folded and exact words, when the caller has them."""
-    if unit_words is None:
-        unit_words = [(folded, exact) for _, exact, folded in (word_spans(unit[2]) for unit in units)]
-    where: dict[str, list[str]] = {}
-    for i, (unit, (words, exact)) in enumerate(zip(units, unit_words)):
-        heading = unit[1]
-        counts = Counter(words)
-        for word in terms(heading, "folded"):
-            counts.setdefault(word, 0)
-        counts.update(f"={e}" for e, f in zip(exact, words) if e != f)
-        for word, n in counts.items():
-            where.setdefault(word, []).append(f"{i}:{n}")
-    return "".join(f"\n{word}\t{' '.join(at)}" for word, at in where.items()) + "\n"
 
 
 @dataclass

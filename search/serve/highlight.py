@@ -15,7 +15,8 @@ from itertools import pairwise
 from search.text.analysis import lower, terms, word_spans
 from search.text.languages import UNSPACED, fold
 from search.engine.lru import Lru
-from search.index.prepare import unit_map
+from search.index import word_map
+from search.index.word_map import WordMap
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
 
@@ -185,7 +186,7 @@ class Prepared:
         self._texts: list[_Text | None] = [None] * len(self.outline)
         self._intro: _Text | None = None
         self._opening: _Text | None = None
-        self._where = where
+        self._where = WordMap(where) if where is not None else None
         self._postings: dict[str, dict[int, int]] = {}
         self._mean_chars: float | None = None
 
@@ -221,15 +222,9 @@ class Prepared:
         found = self._postings.get(word)
         if found is None:
             if self._where is None:
-                self._where = unit_map([(u[0], u[1], self._text[i]) for i, u in enumerate(self.outline)]).encode()
-            key = f"\n{word}\t".encode()
-            at = self._where.find(key)
-            found = {}
-            if at >= 0:
-                start = at + len(key)
-                for pair in self._where[start:self._where.index(b"\n", start)].split(b" "):
-                    i, n = pair.split(b":")
-                    found[int(i)] = int(n)
+                units = [(u[0], u[1], self._text[i]) for i, u in enumerate(self.outline)]
+                self._where = WordMap(word_map.pack(units))
+            found = self._where.units(word)
             if len(self._postings) > 256:
                 self._postings.clear()
             self._postings[word] = found

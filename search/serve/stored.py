@@ -23,7 +23,7 @@ def metadata(searcher, docnum: int) -> dict:
 
 
 def parts(searcher, docnum: int) -> tuple[dict, bytes, UnitTexts]:
-    """The metadata, the word map (index/prepare.py unit_map, UTF-8) and the unit texts."""
+    """The metadata, the word map (index/word_map.py) and the unit texts (index/unit_texts.py)."""
     columns = _columns(searcher)
     return metadata(searcher, docnum), columns["where"][docnum], UnitTexts(columns["texts"][docnum])
 
