@@ -9,6 +9,7 @@ from pathlib import Path
 from search import CODES
 
 from ..errors import Problem
+from ..urls import doc_url
 from . import checks, terminology, version_checks
 from .documents import Document, load_document
 from .glossary import Glossary, load_glossary
@@ -96,7 +97,7 @@ class Corpus:
             found = self.link_target(doc.lang, target)
             if found is None:
                 return None
-            return f"/{found.lang}/docs/{found.id}" + (f"#{anchor}" if anchor else "")
+            return doc_url(found.lang, found.id, anchor)
         return render_html(make_parser(), doc.parsed, resolve, self.marking(doc.lang), on)
 
     def changes_by(self, lang: str, doc_id: str, anchor: str | None = None) -> list[Change]:

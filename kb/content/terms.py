@@ -9,6 +9,7 @@ from markdown_it.token import Token
 
 from search import NUMBER_RE, TermFinder, normalize
 
+from ..urls import glossary_url
 from .glossary import Glossary
 
 
@@ -77,5 +78,5 @@ class TermMarking:
         others = " · ".join(f'<span lang="{code}">{escape(side.term)}</span>'
                             for code, side in term.sides.items() if code != self.lang)
         tip = (others + " — " if others else "") + escape(term.sides[self.lang].definition)
-        return (f'<a class="term" href="/{self.lang}/glossary#{escape(term_id)}" aria-describedby="term-tip-{n}">'
+        return (f'<a class="term" href="{escape(glossary_url(self.lang, term=term_id))}" aria-describedby="term-tip-{n}">'
                 f'{escape(shown)}</a><span class="term-tip" role="tooltip" id="term-tip-{n}">{tip}</span>')

@@ -5,6 +5,7 @@ import re
 from html import escape
 
 from ..i18n import date_text
+from ..urls import doc_url
 
 _UNIT_HEADING = re.compile(r'<h([1-6]) id="((?:art|step)-[0-9]+)">(.*?)</h\1>', re.S)
 _LABEL_END = re.compile(r"[.:(（]")
@@ -67,8 +68,8 @@ def decorate_units(doc: dict, gettext, base_url: str, dated: bool = False) -> st
 
     def add(m: re.Match) -> str:
         level, anchor, inner = m.group(1), m.group(2), m.group(3)
-        on = f"?on={doc['on']}" if doc.get("on") and (dated or anchor in shown) else ""
-        url = f"{base_url}{doc['url']}{on}#{anchor}"
+        on = doc.get("on") if dated or anchor in shown else None
+        url = base_url + doc_url(doc["lang"], doc["id"], anchor, on=on)
         cite = citation(doc, headings.get(anchor, ""), gettext, shown.get(anchor))
         note = (f' <a class="badge outdated" href="{escape(behind[anchor])}" title="{behind_title}">{behind_label}</a>'
                 if anchor in behind else "")
