@@ -19,7 +19,7 @@ from .library import Library
 from .listings import browse_view, glossary_view, home_view, recent_documents
 from .parallel import parallel_columns, parallel_view
 from .params import BadRequest, NotFound, content_lang, day, search_params
-from .versions import changes_view, default_span, document_on
+from .versions import changes_view, default_span, document_on, sections_on
 from .views import translations_view
 
 router = APIRouter()
@@ -161,7 +161,8 @@ def document_page(request: Request, lang: str, doc_id: str):
     base = str(request.base_url).rstrip("/")
     notes = {u["anchor"]: u for u in view["versions"]}  # under a changed unit's heading: who changed it
     made = {c["anchor"]: c for c in view["changes_made"]}  # under an amending unit's: what it changed
-    parts = after_headings(decorate_units(view, translations, base, dated=chosen), set(notes) | set(made))
+    sections = decorate_units(view, sections_on(doc["payload"], on), translations, base, dated=chosen)
+    parts = after_headings(sections, set(notes) | set(made))
     # A printed handout points at the wording it shows.
     shown_url = doc_url(lang, doc["id"], on=view["on"] if chosen else None)
     qr = segno.make(base + shown_url, error="m").svg_inline(scale=3, omitsize=False)

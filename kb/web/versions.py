@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..content.sections import sections_html
 from ..content.versions import IN_FORCE, NOT_YET, covers, parse_date, validity
 from .citations import unit_label
 from .diffs import counts, diff_words
@@ -22,12 +23,12 @@ def day_before(day: dt.date) -> dt.date:
     return day - ONE_DAY if day > dt.date.min else day
 
 
-def html_on(payload: dict, day: dt.date) -> str:
-    """The body as on the day: the period that covers it (a document without versions has one body)."""
+def sections_on(payload: dict, day: dt.date) -> list[dict]:
+    """The body's sections as on the day: the period that covers it (a document without versions has one body)."""
     for period in payload.get("html_periods") or []:
         if covers(_day(period["from"]), _day(period["until"]), day):
-            return period["html"]
-    return payload["html"]
+            return period["sections"]
+    return payload["sections"]
 
 
 def _heading(payload: dict, anchor: str) -> str | None:
@@ -106,7 +107,7 @@ def document_on(library: Library, doc: dict, day: dt.date) -> dict:
     state, instead = standing(library, doc, day)
     versions = unit_versions(library, doc, day)
     view.update(on=day.isoformat(), validity=state, in_force_instead=instead, versions=versions,
-                changes_made=changes_made(library, doc), html=html_on(doc["payload"], day),
+                changes_made=changes_made(library, doc), html=sections_html(sections_on(doc["payload"], day)),
                 changes_url=changes_url(doc["lang"], doc["id"]) if versions else None)
     return view
 
