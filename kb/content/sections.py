@@ -1,10 +1,4 @@
-"""The rendered body as sections: the text before the first unit, then each article or step, its heading apart.
-
-The renderer cuts the token stream where a unit's heading opens, and marks every attribute that names a
-place on the page (`id`, `aria-describedby`): the pages add a link and a citation to a unit's heading and the
-side-by-side view leaves the ids out, both without reading HTML back. A section is stored as
-{"anchor", "level", "heading", "body"}: anchor None and level 0 for the text before the first unit; heading
-the heading's inner HTML; body the HTML after it, a list alternating plain HTML and marked attributes."""
+"""The rendered body cut into sections: the text before the first unit, then each article or step, its heading apart."""
 from __future__ import annotations
 
 import re
@@ -55,7 +49,12 @@ def use_places(md: MarkdownIt) -> None:
 
 
 def render_sections(md: MarkdownIt, tokens: list[Token]) -> list[dict]:
-    """The token stream rendered section by section (md rendering with use_places)."""
+    """The token stream rendered section by section (md made by markdown.make_parser): cut where a unit's heading
+    opens, so pages add a link and a citation to that heading, and with every attribute that names a place on
+    the page (`id`, `aria-describedby`) marked, so the side-by-side view leaves the ids out, neither reading
+    HTML back. A section is {"anchor", "level", "heading", "body"}: anchor None and level 0 for the text before
+    the first unit; heading the heading's inner HTML; body the HTML after it, a list alternating plain HTML
+    and marked attributes."""
     env: dict = {}
     starts = [i for i, t in enumerate(tokens)
               if t.type == "heading_open" and UNIT_ID.fullmatch(str(t.attrGet("id") or ""))]
