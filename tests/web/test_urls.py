@@ -11,7 +11,8 @@ LAW_41 = "law-41-2024-qh15"  # changed articles in both languages: it has a chan
 HREF = re.compile(r'<(?:a|link)\b[^>]*\bhref="([^"]*)"|<form\b[^>]*\baction="([^"]*)"')
 MAIN_PAGES = ["/vi/", "/lo/", "/vi/search?q=b%E1%BA%A3o+hi%E1%BB%83m", f"/vi/docs/{LAW_41}",
               f"/lo/docs/{LAW_41}?on=2024-01-01", f"/vi/docs/{LAW_41}/parallel", f"/vi/docs/{LAW_41}/changes",
-              "/vi/glossary", "/lo/glossary?q=%E0%BA%9B", "/vi/browse/", "/vi/browse/tags/", "/vi/translations"]
+              "/vi/glossary", "/lo/glossary?q=%E0%BA%9B", "/vi/browse/", "/vi/browse/tags/",
+              "/vi/translations"]
 TRICKY = ["bảo hiểm & thai sản", "điều 5 #khoản-2", "ປະກັນສັງຄົມ ແມ່ນຫຍັງ", "<script>alert(1)</script>",
           "100% = a+b/c?d", "&q=other&lang=lo"]
 
