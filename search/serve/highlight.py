@@ -416,15 +416,26 @@ class Choice:
     former: tuple[str, str] | None = None  # a version not valid on the day asked about: its days
 
 
-def _contenders(units: list, prepared: Prepared, q: _Query) -> list:
-    """The units (index, word counts, exact accented hits, weight on the day) that can still score best: what a unit scores
-    before words side by side and cited numbers are looked for is a floor of the best score, and those
-    add at most a known amount."""
-    cores = [_base_score(prepared.unit(i)[1], q, counts, together=False, exact=exact) * w
-             for i, counts, exact, w in units]
-    floor = max(cores, default=0.0)
+def _best_of(units: list, prepared: Prepared, q: _Query) -> tuple[int | None, float]:
+    """Of the units (index, word counts, exact accented hits, weight on the day), the one that scores
+    highest (weighted), the first of equals, and its score. What a unit scores before words side by side
+    and cited numbers are looked for, plus the most those add, bounds its score: units are scored in
+    full from the highest bound down, until no bound is left that could win."""
     most = TOGETHER * len(q.together) + 5 * len(q.numbers)
-    return [u for u, core in zip(units, cores) if core + most * u[3] >= floor]
+    bounds = sorted((((_base_score(prepared.unit(i)[1], q, counts, together=False, exact=exact) + most) * w,
+                      i, counts, exact, w) for i, counts, exact, w in units), key=lambda b: (-b[0], b[1]))
+    best, best_score = None, 0.0
+    for bound, i, counts, exact, w in bounds:
+        if bound < best_score or (bound == best_score and best is not None and i > best):
+            break
+        unit = prepared.unit(i)[1]
+        base = _base_score(unit, q, counts, exact=exact)
+        if (base + 5 * len(q.numbers)) * w < best_score:
+            continue  # cited numbers could not make it win: they are not looked for
+        score = _score(unit, q, base) * w
+        if score > best_score or (score == best_score and best is not None and i < best):
+            best, best_score = i, score
+    return best, best_score
 
 
 def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
@@ -438,16 +449,17 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     named = [(i, None, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
     named.sort(key=lambda x: -x[3])  # of a named article's versions, the one valid on the day first
     best, best_score = None, 0.0
-    units = named or _contenders([(i, counts, exact, prepared.weight_on(i, day))
-                                  for i, counts, exact in prepared.candidates(q, MAX_SCORED)], prepared, q)
-    for i, counts, exact, weight in units:
+    for i, _, _, weight in named:
         unit = prepared.unit(i)[1]
-        if named and best is None:
+        if best is None:
             best, best_score = i, _score(unit, q) * weight
             continue
-        better, score = _beats(unit, q, best_score / weight, counts, exact)
+        better, score = _beats(unit, q, best_score / weight)
         if better:
             best, best_score = i, score * weight
+    if not named:
+        best, best_score = _best_of([(i, counts, exact, prepared.weight_on(i, day))
+                                     for i, counts, exact in prepared.candidates(q, MAX_SCORED)], prepared, q)
     if best is not None and (named or _below(prepared.intro, q, best_score)):
         anchor, unit = prepared.unit(best)
         period = prepared.period(best)

@@ -198,17 +198,24 @@ class SearchService:
         self._lock = threading.Lock()
 
     def generation(self) -> _Generation:
-        gen = current_generation(self.index_dir)
-        # A generation's folder never changes once swapped in: checked when first seen, not per search.
-        found = self._generations.get(gen) if gen is not None else None
-        if found is not None:
-            return found
-        if gen is None or not is_usable(gen):
-            raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
-        with self._lock:
-            if gen not in self._generations:
-                self._generations = {gen: _Generation(gen, self.recent_hits, self.fast)}  # older generations are dropped
-            return self._generations[gen]
+        while True:
+            gen = current_generation(self.index_dir)
+            # A generation's folder never changes once swapped in: checked when first seen, not per search.
+            found = self._generations.get(gen) if gen is not None else None
+            if found is not None:
+                return found
+            try:
+                if gen is None or not is_usable(gen):
+                    raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
+                with self._lock:
+                    if gen not in self._generations:
+                        self._generations = {gen: _Generation(gen, self.recent_hits, self.fast)}  # older ones dropped
+                    return self._generations[gen]
+            except Exception:
+                # Swapped out and cleaned away between looking and opening (builds in quick succession):
+                # the generation now current is opened instead.
+                if gen is None or current_generation(self.index_dir) == gen:
+                    raise
 
     @contextmanager
     def _searcher(self):
