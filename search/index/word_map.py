@@ -30,18 +30,24 @@ def pack(units: list[tuple[str, str, str]], unit_words: list[tuple[list[str], li
         unit_words = [(folded, exact) for _, exact, folded in (word_spans(unit[2]) for unit in units)]
     pair = _SMALL if len(units) <= 65535 else _LARGE
     cap = 2 ** (8 * array(pair).itemsize) - 1
-    where: dict[str, array] = {}
+    where: dict[str, list[int]] = {}
     for i, (unit, (words, exact)) in enumerate(zip(units, unit_words)):
         counts = Counter(words)
         for word in terms(unit[1], "folded"):
             counts.setdefault(word, 0)
         counts.update(f"={e}" for e, f in zip(exact, words) if e != f)
+        if len(words) > cap:  # only a unit of that many words can count one past the cap
+            counts = Counter({word: min(n, cap) for word, n in counts.items()})
         for word, n in counts.items():
-            where.setdefault(word, array(pair)).extend((i, min(n, cap)))
+            found = where.get(word)
+            if found is None:
+                where[word] = [i, n]
+            else:
+                found += (i, n)
     buckets: list[list[bytes]] = [[] for _ in range(BUCKETS)]
     for word, at in where.items():
         key = word.encode("utf-8")
-        buckets[_bucket(key)].append(b"\n" + key + b"\t" + b2a_base64(at.tobytes(), newline=False))
+        buckets[_bucket(key)].append(b"\n" + key + b"\t" + b2a_base64(array(pair, at).tobytes(), newline=False))
     parts = [b"".join(lines) + b"\n" for lines in buckets]
     starts, at = array(_OFFSET), 0
     for part in parts:
