@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html import escape
+from copy import copy
 from itertools import pairwise
+from math import log
 
 from search.text.analysis import lower, terms, word_spans
 from search.text.languages import UNSPACED, fold
 from search.engine.lru import Lru
 from search.index.prepare import unit_map
+from search.serve.nearness import nearest
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
 
@@ -26,6 +29,8 @@ K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document
 FORMER = 0.5  # a version of an article not valid on the day asked about: still found, ranked lower
 TOGETHER = 1.5  # a unit's score for each pair of query words it has side by side
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
+NEAR = 16.0  # a question's unit scores this much per (weighted) query word in its best stretch of text
+NEAR_WORDS = 4  # content words from which a query that does not ask is weighed as a question
 _UNSPACED = re.compile(f"[{UNSPACED}]")  # a word of a script written without spaces (Lao)
 _DIGITS = re.compile(r"\d+")
 
@@ -271,6 +276,11 @@ class _Query:
         content = set(plan.content)
         # Asking and function words help a little; the words asked for decide.
         self.weight = {w: (rarity or {}).get(w, 1.0) * (1.0 if w in content else 0.2) for w in self.words}
+        # A question: the unit whose one stretch has most of its words answers (see nearness.py).
+        self.near = bool(plan.asking) or len(content) >= NEAR_WORDS
+        self.asked = sum(self.weight.values()) or 1.0
+        self.neighbours = frozenset(pairwise(folded))
+
         self.pairs = _pair_patterns(folded)
         self.numbered = tuple((a, b) for a, b in dict.fromkeys(pairwise(folded)) if b.isdigit())
         # Neighbouring words of the query side by side in a text: it says what the query says.
@@ -283,6 +293,18 @@ class _Query:
         self.number_digits = [m.group(0) for m in map(_DIGITS.match, self.numbers) if m]
         if len(self.number_digits) < len(self.numbers):
             self.number_digits = [""]  # a key without digits: look everywhere
+
+    def within(self, prepared: "Prepared") -> "_Query":
+        """The query with each word weighed also by how few of the document's units have it: the words
+        of what a document is about are in all of its units and do not say which one answers."""
+        n = len(prepared)
+        if n < 3:
+            return self
+        top, out = log(1 + n), copy(self)
+        out.weight = {w: v * (log(1 + n / found) / top if (found := len(prepared.postings(w))) else 1.0)
+                      for w, v in self.weight.items()}
+        out.asked = sum(out.weight.values()) or 1.0
+        return out
 
 
 def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, together: bool = True) -> float:
@@ -340,6 +362,22 @@ def _below(unit: _Text, q: _Query, best: float) -> bool:
     return base + 5 * len(q.numbers) < best or _score(unit, q, base) < best
 
 
+def _near(unit: _Text, q: _Query) -> float:
+    """The weight of query words in the unit's best stretch of text, its heading's counting throughout."""
+    starts, ends, words = unit.words()
+    if words is None:
+        folded = unit.folded
+        words = [folded[a:b] for a, b in zip(starts, ends)]
+    head = word_spans(unit.heading)[2] if unit.heading else ()
+    return nearest(words, q.weight, q.neighbours, head)
+
+
+def _question_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None) -> tuple[float, float]:
+    """A question's score of a unit, and the share of the question's words its best stretch has."""
+    near = _near(unit, q)
+    return _score(unit, q, None, counts) + NEAR * near, near / q.asked
+
+
 @lru_cache(maxsize=256)
 def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ...]:
     """For each pair of neighbouring query words: a pattern finding it in a folded heading, and
@@ -382,6 +420,7 @@ class Choice:
     text: _Text
     score: float = 0.0  # how well it answers: the unit's score, or the introduction's
     plain: bool = False  # the opening text as it is, without marks
+    near: float = 0.0  # a question's: the share of its words (by weight) the unit's best stretch has
     former: tuple[str, str] | None = None  # a version not valid on the day asked about: its days
 
 
@@ -391,7 +430,7 @@ def _contenders(units: list, prepared: Prepared, q: _Query) -> list:
     add at most a known amount."""
     cores = [_base_score(prepared.unit(i)[1], q, counts, together=False) * w for i, counts, w in units]
     floor = max(cores, default=0.0)
-    most = TOGETHER * len(q.together) + 5 * len(q.numbers)
+    most = TOGETHER * len(q.together) + 5 * len(q.numbers) + (NEAR * q.asked if q.near else 0.0)
     return [u for u, core in zip(units, cores) if core + most * u[2] >= floor]
 
 
@@ -402,24 +441,40 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     if names_document(plan, doc.get("number") or ""):
         # The query is this document's number: it opens at the top, not at a section citing another.
         return Choice(None, prepared.opening)
+    # A question's unit is chosen by the words that tell the document's units apart; how well it
+    # answers (what documents are ranked by) is told by the query's own weights.
+    pick = q.within(prepared) if q.near else q
     day = plan.on or date.today().isoformat()
     named = [(i, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
     named.sort(key=lambda x: -x[2])  # of a named article's versions, the one valid on the day first
     best, best_score = None, 0.0
     units = named or _contenders([(i, counts, prepared.weight_on(i, day))
-                                  for i, counts in prepared.candidates(q, MAX_SCORED)], prepared, q)
+                                  for i, counts in prepared.candidates(q, MAX_SCORED)], prepared, pick)
     for i, counts, weight in units:
         unit = prepared.unit(i)[1]
         if named and best is None:
             best, best_score = i, _score(unit, q) * weight
             continue
+        if q.near and not named:
+            score = _question_score(unit, pick, counts)[0]
+            if score * weight > best_score:
+                best, best_score = i, score * weight
+            continue
         better, score = _beats(unit, q, best_score / weight, counts)
         if better:
             best, best_score = i, score * weight
-    if best is not None and (named or _below(prepared.intro, q, best_score)):
+    if q.near:
+        intro_below = _question_score(prepared.intro, pick)[0] < best_score
+    else:
+        intro_below = _below(prepared.intro, q, best_score)
+    if best is not None and (named or intro_below):
         anchor, unit = prepared.unit(best)
         period = prepared.period(best)
-        former = period if period is not None and prepared.weight_on(best, day) != 1.0 else None
+        weight = prepared.weight_on(best, day)
+        former = period if period is not None and weight != 1.0 else None
+        if q.near and not named:
+            score, near = _question_score(unit, q)
+            return Choice(anchor, unit, score * weight, former=former, near=near)
         return Choice(anchor, unit, best_score, former=former)
     if not plan.folded:
         return Choice(None, prepared.intro, plain=True)
@@ -428,6 +483,9 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     opening = prepared.opening
     if _distinct_words(prepared.intro, q) > _distinct_words(opening, q):
         opening = prepared.intro
+    if q.near:
+        score, near = _question_score(prepared.intro, q)
+        return Choice(None, opening, score, near=near)
     return Choice(None, opening, max(best_score, _score(prepared.intro, q)))
 
 

@@ -17,6 +17,7 @@ from whoosh import sorting
 from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, at_least, members
 from search.serve.highlight import Choice, Highlighter, best_unit, with_snippet
+from search.serve.numbered import NumberedDocuments
 from search.text.analysis import lower
 from search.text.languages import is_word, normalize
 from search.engine.postings import Postings
@@ -103,6 +104,7 @@ class _Generation:
         self.docsets = DocSets(FACETS, postings)
         self.ranker = Ranker(postings) if fast else None  # None: Whoosh's own matchers score
         self.highlighter = Highlighter()
+        self.numbered = NumberedDocuments()
         self._lock = threading.Lock()
 
     @property
@@ -354,10 +356,12 @@ class SearchService:
             return whoosh_scores(searcher, q, candidates)
 
     def _rerank(self, gen, searcher, built, candidates: list[int], window: int,
-                words: list[int] | None = None, term_question: bool = False) -> list[tuple[float, int, str]]:
+                words: list[int] | None = None, term_question: bool = False,
+                cited: dict[int, float] | None = None) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in
         force. words: each required word's documents, when a document need not have them all: a
-        document's score is scaled by the share of them it has."""
+        document's score is scaled by the share of them it has; cited: the factor of each document a
+        bare number names (see numbered.py)."""
         reader = searcher.reader()
         ranked = []
         accents = [gen.docsets.evaluate(reader, q) for q in built.accented]
@@ -367,6 +371,8 @@ class SearchService:
                 score *= sum(bits >> docnum & 1 for bits in words) / len(words)
             factor = TERM_LIST_FACTOR.get(gen.docsets.value(reader, "type", docnum), 1.0)
             score *= 1 / factor if term_question else factor
+            if cited:
+                score *= cited.get(docnum, 1.0)
             if accents:
                 score *= OTHER_ACCENTS + (1 - OTHER_ACCENTS) * sum(b >> docnum & 1 for b in accents) / len(accents)
             ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
@@ -405,7 +411,8 @@ class SearchService:
                 # (the best by score, then by document number: what Whoosh's top-N collector keeps)
                 scores = self._scores(gen, searcher, built.required, members(docs))
                 candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
-            ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question)
+            ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question,
+                                  gen.numbered.factors(reader, p))
         weights = rarity(reader, p)
         chosen: dict[int, tuple[dict, Choice]] = {}
 
