@@ -30,7 +30,6 @@ FORMER = 0.5  # a version of an article not valid on the day asked about: still 
 TOGETHER = 1.5  # a unit's score for each pair of query words it has side by side
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
 NEAR = 16.0  # a question's unit scores this much per (weighted) query word in its best stretch of text
-NEAR_WORDS = 4  # content words from which a query that does not ask is weighed as a question
 _UNSPACED = re.compile(f"[{UNSPACED}]")  # a word of a script written without spaces (Lao)
 _DIGITS = re.compile(r"\d+")
 
@@ -277,7 +276,7 @@ class _Query:
         # Asking and function words help a little; the words asked for decide.
         self.weight = {w: (rarity or {}).get(w, 1.0) * (1.0 if w in content else 0.2) for w in self.words}
         # A question: the unit whose one stretch has most of its words answers (see nearness.py).
-        self.near = bool(plan.asking) or len(content) >= NEAR_WORDS
+        self.near = plan.question
         self.asked = sum(self.weight.values()) or 1.0
         self.neighbours = frozenset(pairwise(folded))
 

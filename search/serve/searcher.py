@@ -18,6 +18,7 @@ from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, at_least, members
 from search.serve.highlight import Choice, Highlighter, best_unit, with_snippet
 from search.serve.numbered import NumberedDocuments
+from search.serve import topics
 from search.text.analysis import lower
 from search.text.languages import is_word, normalize
 from search.engine.postings import Postings
@@ -357,14 +358,16 @@ class SearchService:
 
     def _rerank(self, gen, searcher, built, candidates: list[int], window: int,
                 words: list[int] | None = None, term_question: bool = False,
-                cited: dict[int, float] | None = None) -> list[tuple[float, int, str]]:
+                cited: dict[int, float] | None = None, content: list[str] = ()) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in
         force. words: each required word's documents, when a document need not have them all: a
         document's score is scaled by the share of them it has; cited: the factor of each document a
-        bare number names (see numbered.py)."""
+        bare number names (see numbered.py); content: the query's content words, which a document's
+        tags may name (see topics.py)."""
         reader = searcher.reader()
         ranked = []
         accents = [gen.docsets.evaluate(reader, q) for q in built.accented]
+        asked = frozenset(content)
         for docnum, score in self._scores(gen, searcher, built.ranked, candidates).items():
             status = gen.docsets.value(reader, "status", docnum)
             if words:
@@ -373,6 +376,8 @@ class SearchService:
             score *= 1 / factor if term_question else factor
             if cited:
                 score *= cited.get(docnum, 1.0)
+            if asked:
+                score *= topics.factor(gen.docsets.value(reader, "tags", docnum), asked)
             if accents:
                 score *= OTHER_ACCENTS + (1 - OTHER_ACCENTS) * sum(b >> docnum & 1 for b in accents) / len(accents)
             ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
@@ -412,7 +417,7 @@ class SearchService:
                 scores = self._scores(gen, searcher, built.required, members(docs))
                 candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
             ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question,
-                                  gen.numbered.factors(reader, p))
+                                  gen.numbered.factors(reader, p), p.content)
         weights = rarity(reader, p)
         chosen: dict[int, tuple[dict, Choice]] = {}
 
