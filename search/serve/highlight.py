@@ -420,6 +420,7 @@ class Choice:
     score: float = 0.0  # how well it answers: the unit's score, or the introduction's
     plain: bool = False  # the opening text as it is, without marks
     near: float = 0.0  # a question's: the share of its words (by weight) the unit's best stretch has
+    named: bool = False  # the query names the unit ('điều 17', 'ມາດຕາ 7')
     former: tuple[str, str] | None = None  # a version not valid on the day asked about: its days
 
 
@@ -471,9 +472,12 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
         period = prepared.period(best)
         weight = prepared.weight_on(best, day)
         former = period if period is not None and weight != 1.0 else None
-        if q.near and not named:
+        if q.near:
+            # A named article answers outright: it counts as holding every word of the question.
             score, near = _question_score(unit, q)
-            return Choice(anchor, unit, score * weight, former=former, near=near)
+            if named:
+                score, near = score + NEAR * q.asked * (1 - near), 1.0
+            return Choice(anchor, unit, score * weight, former=former, near=near, named=bool(named))
         return Choice(anchor, unit, best_score, former=former)
     if not plan.folded:
         return Choice(None, prepared.intro, plain=True)

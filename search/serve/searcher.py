@@ -41,6 +41,7 @@ RERANK_ALL = 80  # up to this many matches, the full ranking scores them all
 FEW = 3  # fewer hits than this with every word required: documents with most of the words join
 UNIT_RERANK = 20  # a question's leading documents, ranked again by their best unit
 UNIT_SHARE = 0.3  # the best unit's share of that ranking
+NAMED = 1.25  # and the factor of a document whose article the question names
 LONG = 4  # content words (Lao: syllables) from which a query is long enough to loosen, question or not
 MAX_SEARCHERS = 2  # open at once per process
 POOL_WAIT = 0.1  # seconds between looks at the generation while waiting for a searcher
@@ -151,10 +152,12 @@ def by_best_unit(ranked: list[tuple[float, int, str]], answer) -> list[tuple[flo
     head, rest = ranked[:UNIT_RERANK], ranked[UNIT_RERANK:]
     if len(head) < 2:
         return ranked
-    units = [answer(docnum)[1].score for _, docnum, _ in head]
+    choices = [answer(docnum)[1] for _, docnum, _ in head]
+    units = [c.score for c in choices]
     top_doc, top_unit = head[0][0] or 1.0, max(units) or 1.0
-    blended = sorted(((s / top_doc * (1 - UNIT_SHARE) + u / top_unit * UNIT_SHARE, d, st)
-                      for (s, d, st), u in zip(head, units)), key=lambda x: (-x[0], x[1]))
+    # A document with the article the question names ('điều 16', 'ມາດຕາ 17') is the one asked about.
+    blended = sorted((((s / top_doc * (1 - UNIT_SHARE) + u / top_unit * UNIT_SHARE) * (NAMED if c.named else 1.0), d, st)
+                      for (s, d, st), u, c in zip(head, units, choices)), key=lambda x: (-x[0], x[1]))
     # Back on the documents' scale, above every document outside the head.
     low, high = (rest[0][0] if rest else 0.0), head[0][0]
     return [(low + (high - low) * b, d, st) for b, d, st in blended] + rest

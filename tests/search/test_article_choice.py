@@ -42,6 +42,15 @@ def _corpus():
             intro="Thực hiện theo Quyết định 317/QĐ-KTNB về kiểm toán nội bộ."),
         rec("hd-b", "vi", "Hướng dẫn báo cáo kiểm toán", type="guide",
             intro="Báo cáo theo mẫu của Quyết định 317/QĐ-KTNB."),
+        # A law and a page of questions that discusses its article 5 at length.
+        rec("luat-kt", "vi", "Luật kiểm toán nội bộ 77/2020/QH14", number="77/2020/QH14", type="law", units=[
+            ("art-4", "Điều 4. Phạm vi", "Luật này áp dụng cho các đơn vị có phòng kiểm toán."),
+            ("art-5", "Điều 5. Quyền của kiểm toán viên", "Kiểm toán viên được yêu cầu cung cấp hồ sơ.")]),
+        rec("hoi-dap-kt", "vi", "Hỏi đáp về Luật kiểm toán nội bộ", type="faq", units=[
+            ("q-1", "Quyền của kiểm toán viên",
+             "Quyền tại điều 5 của luật vẫn được giữ; các đơn vị áp dụng điều 5 khi kiểm toán, và điều 5 "
+             "cũng được nhắc trong quy chế của từng đơn vị kiểm toán."),
+            ("q-2", "Luật có hiệu lực từ khi nào?", "Luật kiểm toán nội bộ có hiệu lực từ năm 2021.")]),
         # Two pages with the same words: one is tagged with the topic.
         rec("tin-1", "vi", "Tin tức tháng năm", type="news", tags=["tin tức"],
             intro="Hội nghị bàn về thưởng sáng kiến và nhiều việc khác."),
@@ -90,3 +99,8 @@ def test_a_bare_number_still_finds_its_namesakes(service):
 
 def test_a_topic_ranks_the_page_tagged_with_it_first(service):
     assert service.search("thưởng sáng kiến", lang="vi").hits[0].id == "tin-2"
+
+
+def test_a_question_naming_an_article_opens_the_law_at_it(service):
+    results = service.search("điều 5 luật kiểm toán nội bộ còn áp dụng không", lang="vi")
+    assert first(results) == ("luat-kt", "art-5")
