@@ -27,7 +27,7 @@ def payload(corpus: Corpus, doc: Document, reverse: dict) -> dict:
         "derived": {k: list(v) for k, v in reverse.get(doc.id, {}).items()},
         "toc": [asdict(entry) for entry in doc.parsed.toc],
         "units": [u.anchor for u in doc.units],
-        "html": corpus.html(doc),
+        "sections": corpus.sections(doc),
         **versions_payload(corpus, doc),
         "path": doc.display_path,
         "translation": translation_payload(corpus, doc),
@@ -44,7 +44,7 @@ def versions_payload(corpus: Corpus, doc: Document) -> dict:
     if versions:
         for start, end in corpus.periods(doc):
             day = start or end  # the first period has no start: it ends the day before the first change
-            periods.append({"from": _iso(start), "until": _iso(end), "html": corpus.html(doc, on=day)})
+            periods.append({"from": _iso(start), "until": _iso(end), "sections": corpus.sections(doc, on=day)})
     changes: dict[str, list[dict]] = {}
     for change in corpus.changes_by(doc.lang, doc.id):
         v = change.version

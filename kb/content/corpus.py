@@ -9,11 +9,13 @@ from pathlib import Path
 from search import CODES
 
 from ..errors import Problem
+from ..urls import doc_url
 from . import checks, terminology, version_checks
 from .documents import Document, load_document
 from .glossary import Glossary, load_glossary
-from .markdown import Unit, make_parser, render_html
+from .markdown import Unit, make_parser, render_body
 from .metadata import REVERSE
+from .sections import sections_html
 from .sources import GLOSSARY_FILE, TRANSLATIONS_FILE, find_sources
 from .terms import TermMarking
 from .translations import Ledger, TranslationState, load_ledger, translation_state
@@ -92,12 +94,16 @@ class Corpus:
     def html(self, doc: Document, on: dt.date | None = None) -> str:
         """The body's HTML; on: as on that day (each changed unit shows the version then valid), None: every
         version, each in a <div class="version" data-from data-until data-amended-by>."""
+        return sections_html(self.sections(doc, on))
+
+    def sections(self, doc: Document, on: dt.date | None = None) -> list[dict]:
+        """The body as html() has it, cut into its units (sections.py): what the index stores."""
         def resolve(target: str, anchor: str) -> str | None:
             found = self.link_target(doc.lang, target)
             if found is None:
                 return None
-            return f"/{found.lang}/docs/{found.id}" + (f"#{anchor}" if anchor else "")
-        return render_html(make_parser(), doc.parsed, resolve, self.marking(doc.lang), on)
+            return doc_url(found.lang, found.id, anchor)
+        return render_body(make_parser(), doc.parsed, resolve, self.marking(doc.lang), on)
 
     def changes_by(self, lang: str, doc_id: str, anchor: str | None = None) -> list[Change]:
         """Reverse links: every version, in any document, whose 'amended-by' names this document's unit

@@ -12,6 +12,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import Problems
+from .sections import PlacesRenderer, render_sections, use_places
 from .structure import (CUSTOM_ID, POINT, UNIT_KINDS, AnchorPlanner, classify, merged_article, opens_quote,
                         still_quoting)
 from .versions import NAME as VERSION, Version, is_version_block, parse_version, version_on
@@ -21,7 +22,9 @@ LINK_SCHEME = "kb:"
 
 def make_parser() -> MarkdownIt:
     # Raw HTML off: authors' HTML is shown as text, never executed.
-    return (MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").use(footnote_plugin)
+    # Ids are marked as they are rendered (sections.py): pages cut and decorate the body by its units.
+    return (MarkdownIt("commonmark", {"html": False, "linkify": False}, renderer_cls=PlacesRenderer)
+            .enable("table").use(footnote_plugin).use(use_places)
             .use(container_plugin, VERSION, validate=is_version_block))
 
 
@@ -291,9 +294,9 @@ def _collect_links(inline: Token, line: int, out: Parsed, unit: Unit | None) -> 
                     unit.links.append(out.links[-1])
 
 
-def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], str | None], marking=None,
-                on: dt.date | None = None) -> str:
-    """HTML of the body; kb: links become URLs via resolve(id, anchor) (None: left as plain text);
+def render_body(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], str | None], marking=None,
+                on: dt.date | None = None) -> list[dict]:
+    """The body's sections (sections.py); kb: links become URLs via resolve(id, anchor) (None: left as plain text);
     marking (a TermMarking) links glossary terms. on: the document as on that day (the common text and, of
     each changed unit, the version then valid); None: every version, each in its <div class="version">."""
     skip: set[int] = set()
@@ -317,4 +320,4 @@ def render_html(md: MarkdownIt, parsed: Parsed, resolve: Callable[[str, str], st
                     child.attrSet("class", "broken-link")
     if marking is not None:
         marking.apply(tokens)
-    return md.renderer.render(tokens, md.options, {})
+    return render_sections(md, tokens)

@@ -9,7 +9,9 @@ from markdown_it.token import Token
 
 from search import NUMBER_RE, TermFinder, normalize
 
+from ..urls import glossary_url
 from .glossary import Glossary
+from .sections import place
 
 
 UNIT_PREFIXES = ("art-", "step-")
@@ -77,5 +79,7 @@ class TermMarking:
         others = " · ".join(f'<span lang="{code}">{escape(side.term)}</span>'
                             for code, side in term.sides.items() if code != self.lang)
         tip = (others + " — " if others else "") + escape(term.sides[self.lang].definition)
-        return (f'<a class="term" href="/{self.lang}/glossary#{escape(term_id)}" aria-describedby="term-tip-{n}">'
-                f'{escape(shown)}</a><span class="term-tip" role="tooltip" id="term-tip-{n}">{tip}</span>')
+        # The tip's id and the link's reference to it are places (sections.py): the side-by-side view drops them.
+        return (f'<a class="term" href="{escape(glossary_url(self.lang, term=term_id))}"'
+                f'{place("aria-describedby", f"term-tip-{n}")}>{escape(shown)}</a>'
+                f'<span class="term-tip" role="tooltip"{place("id", f"term-tip-{n}")}>{tip}</span>')

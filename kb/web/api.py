@@ -16,6 +16,7 @@ from search import MAX_PAGE, MAX_PER_PAGE
 from ..content.metadata import STATUSES, TYPES
 from ..i18n import negotiate
 from ..searching import search_view
+from ..urls import api_document_url, api_page_url, doc_url, glossary_url, home_url
 from .caching import JSON_VARY, etag_for, mark, not_modified, vary
 from .finding import found_view
 from .listings import browse_view, glossary_view, home_view
@@ -80,7 +81,7 @@ def _alias(request: Request, lang: str, doc_id: str, tail: str = ""):
     if target is None:
         raise NotFound(f"no document '{doc_id[:100]}' in {lang}")
     query = f"?{request.url.query}" if request.url.query else ""
-    return RedirectResponse(f"/api/documents/{lang}/{target}{tail}{query}", status_code=301)
+    return RedirectResponse(api_document_url(lang, target, tail) + query, status_code=301)
 
 
 @router.get("/api/documents/{lang}/{doc_id}", tags=["documents"],
@@ -158,7 +159,7 @@ def api_suggest(request: Request, q: str = Query("", max_length=100), lang: str 
     found = request.app.state.service.suggest(q, None if lang == "all" else lang)
     return _json({"query": q, "suggestions": [
         {"text": s.text, "lang": s.lang, "kind": s.kind,
-         "url": f"/{s.lang}/glossary#{s.target}" if s.kind == "term" else f"/{s.lang}/docs/{s.target}"}
+         "url": glossary_url(s.lang, term=s.target) if s.kind == "term" else doc_url(s.lang, s.target)}
         for s in found]})
 
 
@@ -189,5 +190,5 @@ def api_docs(request: Request):
     asked, remembered = request.query_params.get("lang"), request.cookies.get("lang")
     lang = (asked if asked in CODES else remembered if remembered in CODES
             else negotiate(request.headers.get("accept-language"), CODES) or "vi")
-    return render(request, lang, "api.html", path=f"/{lang}/", canonical_path="/api", spec=request.app.openapi(),
-                  available=(), switch={c: f"/api?lang={c}" for c in CODES})
+    return render(request, lang, "api.html", path=home_url(lang), canonical_path=api_page_url(), spec=request.app.openapi(),
+                  available=(), switch={c: api_page_url(c) for c in CODES})

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ..content.sections import body_html, heading_html
 from ..i18n import date_text
+from ..urls import doc_url
 
-_UNIT_HEADING = re.compile(r'<h([1-6]) id="((?:art|step)-[0-9]+)">(.*?)</h\1>', re.S)
 _LABEL_END = re.compile(r"[.:(（]")
 TYPE_NAMES = {"law": "Law", "decree": "Decree", "decision": "Decision", "circular": "Circular",
               "instruction": "Instruction", "procedure": "Procedure", "agreement": "Agreement", "guide": "Guide", "glossary": "Glossary",
@@ -52,11 +53,12 @@ def citation(doc: dict, heading: str, gettext, version: dict | None = None) -> s
     return f"{cited}, {wording(version, gettext, lambda d: date_text(d, doc['lang']))}"
 
 
-def decorate_units(doc: dict, gettext, base_url: str, dated: bool = False) -> str:
-    """gettext is the document language's catalog: a citation is in the language of the text it cites.
-    In a translation, an article whose original changed since it was translated says so. An article that
-    changed is cited with its wording and linked as on the page's day (`doc["on"]`); every article is
-    when the reader chose the day (dated)."""
+def decorate_units(doc: dict, sections: list[dict], gettext, base_url: str, dated: bool = False) -> list[dict]:
+    """The body's sections (doc's, as on its day) as HTML, {"anchor", "heading", "body"}, each unit's heading with
+    its link and citation. gettext is the document language's catalog: a citation is in the language of the
+    text it cites. In a translation, an article whose original changed since it was translated says so. An
+    article that changed is cited with its wording and linked as on the page's day (`doc["on"]`); every
+    article is when the reader chose the day (dated)."""
     headings = {e["anchor"]: e["text"] for e in doc["toc"]}
     shown = {u["anchor"]: next((v for v in u["versions"] if v["in_force_on_date"]), None)
              for u in doc.get("versions", [])}
@@ -65,27 +67,27 @@ def decorate_units(doc: dict, gettext, base_url: str, dated: bool = False) -> st
     behind_label = escape(gettext("Outdated translation"))
     behind_title = escape(gettext("The original has changed since this was translated."))
 
-    def add(m: re.Match) -> str:
-        level, anchor, inner = m.group(1), m.group(2), m.group(3)
-        on = f"?on={doc['on']}" if doc.get("on") and (dated or anchor in shown) else ""
-        url = f"{base_url}{doc['url']}{on}#{anchor}"
+    def tools(anchor: str) -> str:
+        on = doc.get("on") if dated or anchor in shown else None
+        url = base_url + doc_url(doc["lang"], doc["id"], anchor, on=on)
         cite = citation(doc, headings.get(anchor, ""), gettext, shown.get(anchor))
         note = (f' <a class="badge outdated" href="{escape(behind[anchor])}" title="{behind_title}">{behind_label}</a>'
                 if anchor in behind else "")
-        return (f'<h{level} id="{anchor}">{inner}{note} <a class="permalink" href="#{anchor}" '
-                f'aria-label="{link_label}">#</a>'
-                f'<span class="unit-tools" data-url="{escape(url)}" data-cite="{escape(cite)} — {escape(url)}"></span>'
-                f'</h{level}>')
-    return _UNIT_HEADING.sub(add, doc["html"])
+        return (f'{note} <a class="permalink" href="#{anchor}" aria-label="{link_label}">#</a>'
+                f'<span class="unit-tools" data-url="{escape(url)}" data-cite="{escape(cite)} — {escape(url)}"></span>')
+    return [{"anchor": s["anchor"], "heading": heading_html(s, tools(s["anchor"])) if s["anchor"] else "",
+             "body": body_html(s)} for s in sections]
 
 
-def after_headings(html: str, anchors: set[str]) -> list[dict]:
-    """The body cut after the heading of each unit in anchors: [{"html", "after": anchor or None}], so a page
-    can put a note under those headings."""
-    parts, at = [], 0
-    for m in _UNIT_HEADING.finditer(html):
-        if m.group(2) in anchors:
-            parts.append({"html": html[at:m.end()], "after": m.group(2)})
-            at = m.end()
-    parts.append({"html": html[at:], "after": None})
+def after_headings(sections: list[dict], anchors: set[str]) -> list[dict]:
+    """The body (decorate_units' sections) cut after the heading of each unit in anchors:
+    [{"html", "after": anchor or None}], so a page can put a note under those headings."""
+    parts, html = [], ""
+    for s in sections:
+        html += s["heading"]
+        if s["anchor"] in anchors:
+            parts.append({"html": html, "after": s["anchor"]})
+            html = ""
+        html += s["body"]
+    parts.append({"html": html, "after": None})
     return parts

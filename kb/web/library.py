@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from search import SearchService
 
 # What listings never show, and which a stored document holds most of: its units' text, its introduction,
-# its rendered HTML and table of contents. Lists keep documents without them; a page reads its document.
-_HEAVY = ("units", "intro")
-_HEAVY_PAYLOAD = ("html", "toc", "units")
+# its rendered body (every period's) and table of contents. Lists keep documents without them; a page reads its document.
+_HEAVY = ("units", "outline", "intro")
+_HEAVY_PAYLOAD = ("sections", "html_periods", "toc", "units")
 
 
 @dataclass

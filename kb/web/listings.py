@@ -2,12 +2,10 @@
 their JSON twins alike."""
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from search import CODES, facet_values
 from search import match_key as fold_key
 
-from ..urls import doc_url
+from ..urls import browse_url, doc_url, glossary_url, search_url
 from . import alphabets
 from .library import Library
 from .params import NotFound
@@ -41,17 +39,11 @@ def home_view(library: Library, lang: str) -> dict:
             dates.add(d["payload"]["as_of"])
     dated = sum(1 for d in docs if d["payload"].get("as_of"))
     return {"lang": lang,
-            "types": [{"type": t, "count": n, "url": f"/{lang}/browse/type/{t}"} for t, n in sorted(counts.items())],
+            "types": [{"type": t, "count": n, "url": browse_url(lang, "type", t)} for t, n in sorted(counts.items())],
             "recent": [doc_ref(d) for d in recent_documents(library, lang)],
             "checked": {"latest": max(dates) if dates else None, "dated": dated,
                         "same_date": len(dates) == 1 and dated == len(docs)},
-            "search_url": f"/{lang}/search", "glossary_url": f"/{lang}/glossary"}
-
-
-def browse_url(lang: str, facet: str = "", value: str = "") -> str:
-    if not facet:
-        return f"/{lang}/browse/"
-    return f"/{lang}/browse/{facet}/" + (quote(value, safe="") if value else "")
+            "search_url": search_url(lang), "glossary_url": glossary_url(lang)}
 
 
 def browse_view(library: Library, lang: str, facet: str = "", value: str = "") -> dict:
@@ -88,9 +80,9 @@ def glossary_view(library: Library, lang: str, q: str = "") -> dict:
     letters = list(dict.fromkeys(alphabets.letter(t[lang]["term"], lang) for t in terms))
     return {"lang": lang, "query": q, "total": len(terms),
             "letters": [{"letter": x, "anchor": f"letter-{x}"} for x in letters],
-            "terms": [{"id": t["id"], "url": f"/{lang}/glossary#{t['id']}",
+            "terms": [{"id": t["id"], "url": glossary_url(lang, term=t["id"]),
                        "letter": alphabets.letter(t[lang]["term"], lang),
                        **{c: {"term": t[c]["term"], "abbr": list(t[c]["abbr"]), "definition": t[c]["definition"]}
                           for c in CODES},
-                       "see": [{"id": s, "term": names.get(s, s), "url": f"/{lang}/glossary#{s}"} for s in t["see"]]}
+                       "see": [{"id": s, "term": names.get(s, s), "url": glossary_url(lang, term=s)} for s in t["see"]]}
                       for t in terms]}

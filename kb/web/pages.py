@@ -1,8 +1,6 @@
 """Server-rendered pages: home, search, document, parallel view, browse, glossary; errors in the reader's language."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import segno
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -12,16 +10,16 @@ from search import CODES, get_language
 from ..content.metadata import NO_STATUS_TYPES
 from ..i18n import UI_LOCALES, date_text, negotiate, number_text
 from ..searching import search_view
-from ..urls import doc_url
+from ..urls import browse_url, changes_url, doc_url, glossary_url, home_url, in_language, parallel_url, search_url
 from . import counterparts
 from .caching import PAGE_VARY, etag_for, mark, not_modified, vary
 from .citations import after_headings, decorate_units, wording
 from .finding import found_view
 from .library import Library
-from .listings import browse_url, browse_view, glossary_view, home_view, recent_documents
+from .listings import browse_view, glossary_view, home_view, recent_documents
 from .parallel import parallel_columns, parallel_view
 from .params import BadRequest, NotFound, content_lang, day, search_params
-from .versions import changes_view, default_span, document_on
+from .versions import changes_view, default_span, document_on, sections_on
 from .views import translations_view
 
 router = APIRouter()
@@ -43,13 +41,13 @@ def render(request: Request, lang: str, name: str, status: int = 200, path: str 
     # The same page in each language: the path with its language swapped, unless the page says what it
     # is called there (None: it has no counterpart, and the switch goes to the nearest page, `fallback`).
     langs = context.pop("available", CODES)
-    same = {c: "/" + c + path[len(lang) + 1:] for c in langs} if lang in CODES else {}
+    same = {c: in_language(path, lang, c) for c in langs} if lang in CODES else {}
     relative = {**same, **context.pop("counterparts", {})}
     fallback = context.pop("fallback", {})
     canonical = base + context.pop("canonical_path", path)
     printed = context.pop("print_url", None)
     context.setdefault("alternates", {c: base + p for c, p in relative.items() if p})
-    context.setdefault("switch", {c: relative.get(c) or fallback.get(c, f"/{c}/") for c in CODES})
+    context.setdefault("switch", {c: relative.get(c) or fallback.get(c, home_url(c)) for c in CODES})
     context.setdefault("anchors", {})
     html = request.app.state.templates.get_template(name).render(
         _=translations.gettext, ngettext=translations.ngettext, lang=lang if lang in CODES else "vi", ui=ui,
@@ -77,7 +75,7 @@ def error_page(request: Request, status: int, code: str):
     """The page says what went wrong in the reader's language, by error code."""
     first = request.url.path.strip("/").split("/")[0]
     lang = first if first in CODES else (request.cookies.get("lang") if request.cookies.get("lang") in CODES else "vi")
-    return render(request, lang, "error.html", status=status, path=f"/{lang}/", code=code,
+    return render(request, lang, "error.html", status=status, path=home_url(lang), code=code,
                   error_status=status, available=())
 
 
@@ -85,12 +83,12 @@ def error_page(request: Request, status: int, code: str):
 def root(request: Request):
     remembered = request.cookies.get("lang")
     lang = remembered if remembered in CODES else negotiate(request.headers.get("accept-language"), CODES) or "vi"
-    return vary(RedirectResponse(f"/{lang}/", status_code=302), ("Cookie", "Accept-Language"))
+    return vary(RedirectResponse(home_url(lang), status_code=302), ("Cookie", "Accept-Language"))
 
 
 @router.get("/{lang}", include_in_schema=False)
 def lang_root(lang: str):
-    return RedirectResponse(f"/{content_lang(lang)}/", status_code=301)
+    return RedirectResponse(home_url(content_lang(lang)), status_code=301)
 
 
 @router.get("/{lang}/", include_in_schema=False)
@@ -111,8 +109,7 @@ def search_page(request: Request, lang: str):
                               **{("tag" if k == "tags" else k): v for k, v in sp.facets.items()}}.items() if v}
 
     def link(**change) -> str:
-        query = urlencode({k: v for k, v in {**base, **change}.items() if v not in (None, "")})
-        return f"/{lang}/search" + (f"?{query}" if query else "")
+        return search_url(lang, **{**base, **change})
     pages = (view["total"] + sp.per_page - 1) // sp.per_page if view else 0
     return render(request, lang, "search.html", params=sp, view=view, link=link, pages=pages, base=base,
                   facet_names=("type", "status", "year", "tags", "issuer"),
@@ -131,10 +128,11 @@ def _search_elsewhere(library: Library, lang: str, other: str, params: dict) -> 
             value = value if counterparts.facet_value(library, lang, key, value, other) else None
         if value not in (None, ""):
             moved[key] = value
-    return f"/{other}/search" + (f"?{urlencode(moved)}" if moved else "")
+    return search_url(other, **moved)
 
 
-def _document(request: Request, lang: str, doc_id: str):
+def _document(request: Request, lang: str, doc_id: str, url=doc_url):
+    """The stored document, or a 301 from a former id to url(lang, current id) with the query kept."""
     content_lang(lang)
     library = request.app.state.library
     doc = library.doc(lang, doc_id)
@@ -142,8 +140,7 @@ def _document(request: Request, lang: str, doc_id: str):
         target = library.alias(lang, doc_id)
         if target:
             query = f"?{request.url.query}" if request.url.query else ""
-            return None, RedirectResponse(doc_url(lang, target) + request.url.path[len(f"/{lang}/docs/{doc_id}"):]
-                                          + query, status_code=301)
+            return None, RedirectResponse(url(lang, target) + query, status_code=301)
         raise NotFound(f"no document '{doc_id[:100]}'")
     return doc, None
 
@@ -164,9 +161,10 @@ def document_page(request: Request, lang: str, doc_id: str):
     base = str(request.base_url).rstrip("/")
     notes = {u["anchor"]: u for u in view["versions"]}  # under a changed unit's heading: who changed it
     made = {c["anchor"]: c for c in view["changes_made"]}  # under an amending unit's: what it changed
-    parts = after_headings(decorate_units(view, translations, base, dated=chosen), set(notes) | set(made))
+    sections = decorate_units(view, sections_on(doc["payload"], on), translations, base, dated=chosen)
+    parts = after_headings(sections, set(notes) | set(made))
     # A printed handout points at the wording it shows.
-    shown_url = view["url"] + (f"?on={view['on']}" if chosen else "")
+    shown_url = doc_url(lang, doc["id"], on=view["on"] if chosen else None)
     qr = segno.make(base + shown_url, error="m").svg_inline(scale=3, omitsize=False)
     anchors = {t["lang"]: counterparts.anchor_map(view["toc"], library.doc(t["lang"], doc["id"])["payload"]["toc"])
                for t in view["translations"]}
@@ -185,21 +183,20 @@ def _dated_links(view: dict, chosen: bool) -> dict:
     """A day the reader chose stays when they switch language; the print URL names it too."""
     if not chosen:
         return {}
-    query = f"?on={view['on']}"
-    return {"counterparts": {t["lang"]: t["url"] + query for t in view["translations"]},
-            "print_url": view["url"] + query}
+    return {"counterparts": {t["lang"]: doc_url(t["lang"], view["id"], on=view["on"]) for t in view["translations"]},
+            "print_url": doc_url(view["lang"], view["id"], on=view["on"])}
 
 
 @router.get("/{lang}/docs/{doc_id}/changes", include_in_schema=False)
 def changes_page(request: Request, lang: str, doc_id: str):
-    doc, redirect = _document(request, lang, doc_id)
+    doc, redirect = _document(request, lang, doc_id, changes_url)
     if redirect:
         return redirect
     view = changes_between(request, doc)
     ui = _ui(request, lang)
-    query = f"?{request.url.query}" if request.url.query else ""
+    start, end = day(request.query_params, "from"), day(request.query_params, "to")
     return render(request, lang, "changes.html", view=view, wording=_wording(request, ui),
-                  counterparts={t: f"/{t}/docs/{doc_id}/changes{query}" for t in doc["translations"]},
+                  counterparts={t: changes_url(t, doc_id, start, end) for t in doc["translations"]},
                   available=(lang, *doc["translations"]))
 
 
@@ -214,14 +211,14 @@ def changes_between(request: Request, doc: dict) -> dict:
 
 @router.get("/{lang}/docs/{doc_id}/parallel", include_in_schema=False)
 def parallel_page(request: Request, lang: str, doc_id: str):
-    doc, redirect = _document(request, lang, doc_id)
+    doc, redirect = _document(request, lang, doc_id, parallel_url)
     if redirect:
         return redirect
     on, chosen = page_day(request)
     view = parallel_view(parallel_columns(request.app.state.library, lang, doc_id, on))
-    query = f"?on={on.isoformat()}" if chosen else ""
     return render(request, lang, "parallel.html", view=view, chosen=chosen,
-                  counterparts={c["lang"]: f"/{c['lang']}/docs/{doc_id}/parallel{query}" for c in view["columns"]},
+                  counterparts={c["lang"]: parallel_url(c["lang"], doc_id, on if chosen else None)
+                                for c in view["columns"]},
                   available=tuple(c["lang"] for c in view["columns"]))
 
 
@@ -258,9 +255,8 @@ def browse_slash(request: Request, lang: str, facet: str = ""):
 def glossary_page(request: Request, lang: str):
     content_lang(lang)
     q = (request.query_params.get("q") or "")[:100]
-    query = f"?{urlencode({'q': q})}" if q else ""
     return render(request, lang, "glossary.html", view=glossary_view(request.app.state.library, lang, q),
-                  counterparts={c: f"/{c}/glossary{query}" for c in CODES})
+                  counterparts={c: glossary_url(c, q) for c in CODES})
 
 
 @router.get("/{lang}/{rest:path}", include_in_schema=False)

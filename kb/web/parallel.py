@@ -2,43 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from search import CODES
 
+from ..content.sections import section_html
 from .library import Library
-from .versions import document_on
-
-_SECTION = re.compile(r'(<h[1-6] id="((?:art|step)-[0-9]+)">)')
-
-
-def split_units(html: str) -> tuple[str, dict[str, str], list[str]]:
-    """HTML before the first unit, each unit's HTML by anchor, and the anchors in order."""
-    parts = _SECTION.split(html)
-    head, units, order = parts[0], {}, []
-    for i in range(1, len(parts), 3):
-        opening, anchor, rest = parts[i], parts[i + 1], parts[i + 2]
-        units[anchor] = opening + rest
-        order.append(anchor)
-    return head, units, order
-
-
-_ID = re.compile(r'\s(?:id|aria-describedby)="[^"]*"')
+from .versions import document_on, sections_on
 
 
 def align(columns: list[dict]) -> list[dict]:
-    """Rows of {anchor, cells}: one cell per column, None where that language lacks the unit."""
-    split = [split_units(c["html"]) for c in columns]
+    """Rows of {anchor, cells}: one cell per column (its section's HTML), None where that language lacks the unit.
+    The row carries the anchor: ids inside the cells would repeat it once per language, so cells leave out
+    every place attribute (glossary tips stay, shown by CSS next to their term, without the ids that would
+    collide between the columns)."""
+    split = [{s["anchor"]: s for s in c["sections"]} for c in columns]
     order: list[str] = []
-    for _, _, anchors in split:
-        order += [a for a in anchors if a not in order]
-    rows = [{"anchor": None, "cells": [head for head, _, _ in split]}]
-    rows += [{"anchor": a, "cells": [units.get(a) for _, units, _ in split]} for a in order]
-    # The row carries the anchor: ids inside the cells would repeat it once per language (glossary tips
-    # stay, shown by CSS next to their term, but lose the ids that would collide between the columns).
-    for row in rows:
-        row["cells"] = [None if c is None else _ID.sub("", c) for c in row["cells"]]
-    return rows
+    for c in columns:
+        order += [s["anchor"] for s in c["sections"] if s["anchor"] is not None and s["anchor"] not in order]
+    return [{"anchor": a, "cells": [section_html(units[a], ids=False) if a in units else None for units in split]}
+            for a in [None, *order]]
 
 
 def parallel_view(columns: list[dict]) -> dict:
@@ -60,5 +42,5 @@ def parallel_view(columns: list[dict]) -> dict:
 
 def parallel_columns(library: Library, lang: str, doc_id: str, on: dt.date) -> list[dict]:
     """The document in the page's language first, then its other languages, each as on the day."""
-    return [document_on(library, d, on) for c in [lang, *[c for c in CODES if c != lang]]
-            if (d := library.doc(c, doc_id))]
+    return [{**document_on(library, d, on), "sections": sections_on(d["payload"], on)}
+            for c in [lang, *[c for c in CODES if c != lang]] if (d := library.doc(c, doc_id))]

@@ -1,6 +1,8 @@
 """Security and caching headers on every response."""
 from __future__ import annotations
 
+from ..urls import STATIC
+
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 HEADERS = ((b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
@@ -19,7 +21,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = HEADERS + ((STATIC_CACHE,) if scope["path"].startswith("/static/") else ())
+        extra = HEADERS + ((STATIC_CACHE,) if scope["path"].startswith(STATIC + "/") else ())
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":

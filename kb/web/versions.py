@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlencode
 
+from ..content.sections import sections_html
 from ..content.versions import IN_FORCE, NOT_YET, covers, parse_date, validity
 from .citations import unit_label
 from .diffs import counts, diff_words
 from .library import Library
-from ..urls import doc_url
+from ..urls import changes_url, doc_url
 from .views import document_link, document_view
 
 ONE_DAY = dt.timedelta(days=1)
@@ -23,24 +23,12 @@ def day_before(day: dt.date) -> dt.date:
     return day - ONE_DAY if day > dt.date.min else day
 
 
-def on_url(lang: str, doc_id: str, day: dt.date | None, anchor: str | None = None) -> str:
-    """The document page as on a day (None: as today)."""
-    return (f"/{lang}/docs/{doc_id}" + (f"?on={day.isoformat()}" if day else "")
-            + (f"#{anchor}" if anchor else ""))
-
-
-def changes_url(lang: str, doc_id: str, start: dt.date | None = None, end: dt.date | None = None,
-                anchor: str | None = None) -> str:
-    query = urlencode({k: d.isoformat() for k, d in (("from", start), ("to", end)) if d})
-    return f"/{lang}/docs/{doc_id}/changes" + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
-
-
-def html_on(payload: dict, day: dt.date) -> str:
-    """The body as on the day: the period that covers it (a document without versions has one body)."""
+def sections_on(payload: dict, day: dt.date) -> list[dict]:
+    """The body's sections as on the day: the period that covers it (a document without versions has one body)."""
     for period in payload.get("html_periods") or []:
         if covers(_day(period["from"]), _day(period["until"]), day):
-            return period["html"]
-    return payload["html"]
+            return period["sections"]
+    return payload["sections"]
 
 
 def _heading(payload: dict, anchor: str) -> str | None:
@@ -67,7 +55,7 @@ def _version(library: Library, doc: dict, anchor: str, v: dict, day: dt.date) ->
     start, end = _day(v["from"]), _day(v["until"])
     return {"from": v["from"] or None, "until": v["until"] or None, "note": v["note"] or None,
             "amended_by": amending_unit(library, doc["lang"], v["amended_by"]),
-            "in_force_on_date": covers(start, end, day), "url": on_url(doc["lang"], doc["id"], start or end, anchor)}
+            "in_force_on_date": covers(start, end, day), "url": doc_url(doc["lang"], doc["id"], anchor, on=start or end)}
 
 
 def unit_versions(library: Library, doc: dict, day: dt.date) -> list[dict]:
@@ -91,7 +79,7 @@ def changes_made(library: Library, doc: dict) -> list[dict]:
                           "type": amended["payload"]["type"] if amended else None,
                           "title": amended["payload"]["title"] if amended else c["id"],
                           "from": c["from"] or None, "until": c["until"] or None,
-                          "url": on_url(c["lang"], c["id"], start or _day(c["until"]), c["anchor"]),
+                          "url": doc_url(c["lang"], c["id"], c["anchor"], on=start or _day(c["until"])),
                           "changes_url": changes_url(c["lang"], c["id"], start and day_before(start), start,
                                                      c["anchor"])})
         out.append({"anchor": anchor, "heading": _heading(doc["payload"], anchor), "changes": items})
@@ -119,7 +107,7 @@ def document_on(library: Library, doc: dict, day: dt.date) -> dict:
     state, instead = standing(library, doc, day)
     versions = unit_versions(library, doc, day)
     view.update(on=day.isoformat(), validity=state, in_force_instead=instead, versions=versions,
-                changes_made=changes_made(library, doc), html=html_on(doc["payload"], day),
+                changes_made=changes_made(library, doc), html=sections_html(sections_on(doc["payload"], day)),
                 changes_url=changes_url(doc["lang"], doc["id"]) if versions else None)
     return view
 
@@ -158,7 +146,7 @@ def changes_view(library: Library, doc: dict, start: dt.date, end: dt.date) -> d
         old = versions[before] if before is not None else None
         new = versions[after] if after is not None else None
         runs = diff_words(old.get("text", "") if old else "", new.get("text", "") if new else "")
-        articles.append({"anchor": anchor, "heading": _heading(p, anchor), "url": on_url(lang, doc["id"], end, anchor),
+        articles.append({"anchor": anchor, "heading": _heading(p, anchor), "url": doc_url(lang, doc["id"], anchor, on=end),
                          "before": _version(library, doc, anchor, old, start) if old else None,
                          "after": _version(library, doc, anchor, new, end) if new else None,
                          "runs": runs, **counts(runs)})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..content.metadata import RELATIONS, REVERSE
+from ..content.sections import sections_html
 from ..content.translations import DOC_STATES, FRONT, STATES
 from ..urls import doc_url
 from .library import Library
@@ -40,7 +41,7 @@ def document_view(library: Library, doc: dict) -> dict:
         "authoritative": p["authoritative"], "as_of": p["as_of"] or None,
         "checked_against_official": p.get("checked_against_official", False),
         "url": doc_url(lang, doc["id"]),
-        "toc": p["toc"], "html": p["html"],
+        "toc": p["toc"], "html": sections_html(p["sections"]),
         "relations": ordered,
         "replaced_by": [document_link(library, lang, i) for i in replaced_by],
         "amended_by": [document_link(library, lang, i) for i in relations.get("amended_by", [])],

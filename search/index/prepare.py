@@ -7,17 +7,19 @@ import json
 import multiprocessing
 import os
 import threading
-from collections import Counter, deque
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from search.text.analysis import terms, word_spans
+from search.text.analysis import word_spans
 from search.text.languages import normalize
 from search.text.numbers import canonical, find_numbers, parts
 from search.engine.posting_table import CountedTerms, add_counts
 from search.records import Record, facet_values
 from search.index.schema import AnalyzedText, field_names
+from search.index import word_map
+from search.index.unit_texts import pack
 from search.engine.segment import index_field
 
 # Below this many pages' worth of text starting processes costs more than it saves. Work is counted in
@@ -44,17 +46,20 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     cited = [k for k in find_numbers("\n".join(p for p in pieces if "/" in p), normalized=True) if k != own]
     text = "\n".join([title, heads, body])
     # Each unit's folded words, sliced from the words of the whole text (tokenized once, for every field).
-    spans, _, folded = word_spans(text)
+    spans, exact, folded = word_spans(text)
     first, edges = len(text) - len(body) + len(summary) + len(intro) + 2, []
     for u in units:
         edges.append((first, first + len(u[2])))
         first += len(u[2]) + 1
     starts = [a for a, _ in spans]
-    unit_words = [folded[bisect_left(starts, a):bisect_left(starts, b)] for a, b in edges]
+    cuts = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in edges]
+    unit_words = [(folded[a:b], exact[a:b]) for a, b in cuts]
+    # The units' texts and word map are stored apart from the rest: a search reads the map and the few
+    # units it scores, not the whole of a long law. The outline keeps each unit's length in characters.
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
-           "tags": rec.tags, "translations": rec.translations, "intro": intro, "units": units,
-           "payload": rec.payload, "where": unit_map(units, unit_words)}
+           "tags": rec.tags, "translations": rec.translations, "intro": intro,
+           "outline": [(u[0], u[1], len(u[2]), *u[3:]) for u in units], "payload": rec.payload}
     out = {
         "key": rec.key, "id": rec.id,
         # Facet fields: one value each, but tags (a comma-separated KEYWORD field).
@@ -62,6 +67,7 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
         "issued": int(rec.issued.replace("-", "")) if rec.issued else 0,
         "number": own, "numparts": " ".join(parts(own)), "cited": " ".join(cited),
         "fingerprint": fingerprint, "doc": json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+        "where": word_map.pack(units, unit_words), "texts": pack([u[2] for u in units]),
     }
     # The body fields hold all the text, title and headings too: a query then requires each word in
     # one field, which is much cheaper than in any of three.
@@ -69,24 +75,6 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
         for name in field_names(base):
             out[name] = value
     return out
-
-
-def unit_map(units: list[tuple[str, str, str]], unit_words: list[list[str]] | None = None) -> str:
-    """Which units have each folded word, and how often in their text: one line per word,
-    `word<TAB>unit:count unit:count…` (count 0: only in the heading), between newlines. One string is
-    stored and read back much faster than a mapping of thousands of lists, and a query finds its few
-    words in it with str.find."""
-    if unit_words is None:
-        unit_words = [terms(unit[2], "folded") for unit in units]
-    where: dict[str, list[str]] = {}
-    for i, (unit, words) in enumerate(zip(units, unit_words)):
-        heading = unit[1]
-        counts = Counter(words)
-        for word in terms(heading, "folded"):
-            counts.setdefault(word, 0)
-        for word, n in counts.items():
-            where.setdefault(word, []).append(f"{i}:{n}")
-    return "".join(f"\n{word}\t{' '.join(at)}" for word, at in where.items()) + "\n"
 
 
 @dataclass

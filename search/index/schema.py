@@ -9,7 +9,7 @@ from search.engine.posting_table import frequency_bytes
 from search.text.analysis import CHAINS, terms
 
 # Bump whenever fields, analyzers or stored layout change: an index of another version is rebuilt.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # Accented syllables, accented bigrams, folded syllables, folded bigrams: an accented query hits all four
 # on text with the same accents and only the folded two on other accents, so exact accents rank first.
@@ -66,8 +66,11 @@ def make_schema() -> fields.Schema:
         numparts=fields.KEYWORD(field_boost=NUMBER_PART_BOOST),
         cited=fields.KEYWORD(field_boost=CITED_BOOST),
         fingerprint=fields.STORED,
-        # The document itself (units, payload) in a compressed column: read only for the hits shown.
+        # The document itself (metadata, outline, payload) in a compressed column: read only for the hits
+        # shown; its word map and unit texts (unit_texts.py) in columns of their own, read as needed.
         doc=fields.COLUMN(columns.CompressedBytesColumn()),
+        where=fields.COLUMN(columns.VarBytesColumn()),
+        texts=fields.COLUMN(columns.VarBytesColumn()),
     )
     for base, boosts in TEXT_FIELDS.items():
         for name, kind, boost in zip(field_names(base), KINDS, boosts):

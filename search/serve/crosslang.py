@@ -168,14 +168,15 @@ class CrossLanguageSearch:
         """The hit's translation into `into`, at the same article (anchors are the same in both languages)."""
         if into not in hit.doc.get("translations", ()):
             return None
-        doc = self.service.get(into, hit.id)
-        if doc is None:
+        prepared = self.service.prepared(into, hit.id)
+        if prepared is None:
             return None
-        unit = next((u for u in doc.get("units", []) if u[0] == hit.article), None) if hit.article else None
-        if unit is not None:
-            article, heading, snip = unit[0], unit[1], snippet(unit[2], tplan)
+        doc, at = prepared.doc, prepared.index_of(hit.article) if hit.article else None
+        if at is not None:
+            article, unit = prepared.unit(at)
+            heading, snip = unit.heading, snippet(unit.text, tplan)
         else:
-            m = best_match(doc, tplan)
+            m = best_match(doc, tplan, prepared)
             article, heading, snip = m.anchor, m.heading, m.snippet
         return Hit(doc["id"], doc["lang"], doc["title"], doc["type"], doc["number"], doc["status"],
                    article, heading, snip, hit.score, doc)

@@ -5,7 +5,7 @@ import re
 from array import array
 from collections import Counter
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -17,7 +17,8 @@ from math import log
 from search.text.analysis import lower, terms, word_spans
 from search.text.languages import UNSPACED, fold
 from search.engine.lru import Lru
-from search.index.prepare import unit_map
+from search.index import word_map
+from search.index.word_map import WordMap
 from search.serve.nearness import nearest
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
@@ -115,18 +116,27 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern | None:
 
 
 class _Text:
-    """A unit's heading and text as the scoring compares them: lowercased and folded when first asked
-    for (a unit scored from the word map's counts may never need either), then kept."""
+    """A unit's heading and text as the scoring compares them: the text read, lowercased and folded
+    when first asked for (a unit scored from the word map's counts may never need any), then kept."""
 
-    __slots__ = ("_folded", "_lowered", "_numbers", "_words", "head_folded", "heading", "text")
+    __slots__ = ("_fetch", "_folded", "_lowered", "_numbers", "_text", "_words", "chars", "head_folded", "heading")
 
-    def __init__(self, heading: str, text: str):
-        self.heading, self.text = heading, text
+    def __init__(self, heading: str, text: str | None, chars: int | None = None,
+                 fetch: Callable[[], str] | None = None):
+        """text, or its length (chars) and fetch() to read it when needed."""
+        self.heading, self._text, self._fetch = heading, text, fetch
+        self.chars = len(text) if text is not None else chars
         self._lowered: str | None = None
         self._folded: str | None = None
         self.head_folded = fold(lower(heading)) if heading else ""
         self._numbers: frozenset[str] | None = None
         self._words: tuple[array, list[str] | None] | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text, self._fetch = self._fetch(), None
+        return self._text
 
     @property
     def lowered(self) -> str:
@@ -161,37 +171,54 @@ class _Text:
 
 
 class Prepared:
-    """A stored document, its units prepared for scoring as a query needs them (lowercased and folded
-    once, then kept), and its opening text."""
+    """A stored document, its units prepared for scoring as a query needs them (each read, lowercased and
+    folded when first needed, then kept), and its opening text. From a stored document's parts
+    (stored.parts: metadata with its outline, word map, unit texts) or from a whole document (its units
+    with their texts)."""
 
-    __slots__ = ("_intro", "_mean_chars", "_opening", "_postings", "_texts", "_where", "doc", "raw")
+    __slots__ = ("_intro", "_mean_chars", "_opening", "_postings", "_text", "_texts", "_where", "doc", "outline")
 
-    def __init__(self, doc: dict):
+    def __init__(self, doc: dict, where: bytes | None = None, texts: Sequence[str] | None = None):
         self.doc = doc
-        self.raw: list = doc.get("units", [])
-        self._texts: list[_Text | None] = [None] * len(self.raw)
+        if texts is None:
+            units = doc.get("units", [])
+            texts = [u[2] for u in units]
+            self.outline: list = [(u[0], u[1], len(u[2]), *u[3:]) for u in units]
+        else:
+            self.outline = doc["outline"]
+        self._text = texts
+        self._texts: list[_Text | None] = [None] * len(self.outline)
         self._intro: _Text | None = None
         self._opening: _Text | None = None
-        self._where: str | None = doc.get("where")
+        self._where = WordMap(where) if where is not None else None
         self._postings: dict[str, dict[int, int]] = {}
         self._mean_chars: float | None = None
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return len(self.outline)
 
     def unit(self, i: int) -> tuple[str, _Text]:
         """The i-th unit's anchor and prepared text."""
         text = self._texts[i]
         if text is None:
-            text = self._texts[i] = _Text(self.raw[i][1], self.raw[i][2])
-        return self.raw[i][0], text
+            unit, texts = self.outline[i], self._text
+            text = self._texts[i] = _Text(unit[1], None, unit[2], lambda: texts[i])
+        return self.outline[i][0], text
+
+    def index_of(self, anchor: str) -> int | None:
+        """The first unit with this anchor (of a changed unit's versions, the first recorded)."""
+        return next((i for i, u in enumerate(self.outline) if u[0] == anchor), None)
+
+    @property
+    def chars(self) -> int:
+        """The units' text, in characters."""
+        return sum(u[2] for u in self.outline)
 
     @property
     def mean_chars(self) -> float:
         """The units' mean length (what BM25 within the document normalizes by), worked out once."""
         if self._mean_chars is None:
-            total = sum(len(unit[2]) for unit in self.raw)
-            self._mean_chars = (total / len(self.raw) or 1.0) if self.raw else 1.0
+            self._mean_chars = (self.chars / len(self.outline) or 1.0) if self.outline else 1.0
         return self._mean_chars
 
     def postings(self, word: str) -> dict[int, int]:
@@ -199,14 +226,9 @@ class Prepared:
         found = self._postings.get(word)
         if found is None:
             if self._where is None:
-                self._where = unit_map(self.raw)
-            at = self._where.find(f"\n{word}\t")
-            found = {}
-            if at >= 0:
-                start = at + len(word) + 2
-                for pair in self._where[start:self._where.index("\n", start)].split(" "):
-                    i, n = pair.split(":")
-                    found[int(i)] = int(n)
+                units = [(u[0], u[1], self._text[i]) for i, u in enumerate(self.outline)]
+                self._where = WordMap(word_map.pack(units))
+            found = self._where.units(word)
             if len(self._postings) > 256:
                 self._postings.clear()
             self._postings[word] = found
@@ -214,7 +236,7 @@ class Prepared:
 
     def period(self, i: int) -> tuple[str, str] | None:
         """The days (ISO, "" = open) the i-th unit's wording was valid, for a version of a changed unit."""
-        unit = self.raw[i]
+        unit = self.outline[i]
         return (unit[3], unit[4]) if len(unit) > 3 else None
 
     def weight_on(self, i: int, day: str) -> float:
@@ -233,21 +255,25 @@ class Prepared:
             found.update(self.postings(number) or self.postings(word))
         return [i for i in sorted(found) if _names_unit(self.unit(i)[1], q)]
 
-    def candidates(self, q: "_Query", limit: int) -> list[tuple[int, dict[str, int]]]:
+    def candidates(self, q: "_Query", limit: int) -> list[tuple[int, dict[str, int], int]]:
         """Up to limit units (in document order) with the most query words, rarer words counting more,
-        each with how often it has each query word in its text."""
+        each with how often it has each query word in its text, and the typed accented words in their
+        exact form."""
         weight: dict[int, float] = {}
-        counts: dict[int, dict[str, int]] = {}
-        for word in q.words:
+        found = [(word, self.postings(word)) for word in q.words]
+        for word, units in found:
             w = q.weight.get(word, 1.0)
-            for i, n in self.postings(word).items():
-                weight[i] = weight.get(i, 0.0) + w
-                if n:
-                    counts.setdefault(i, {})[word] = n
-        best = sorted(weight, key=lambda i: (-weight[i], i))[:limit]
-        if len(self.raw) <= limit:
-            best = range(len(self.raw))  # a short document: every unit is looked at
-        return [(i, counts.get(i, {})) for i in sorted(best)]
+            get = weight.get
+            for i in units:
+                weight[i] = get(i, 0.0) + w
+        if len(self.outline) <= limit:
+            best = range(len(self.outline))  # a short document: every unit is looked at
+        else:
+            best = sorted(sorted(weight, key=lambda i: (-weight[i], i))[:limit])
+        exact = [self.postings(f"={w}") for w in q.accented]
+        # Counts only of the units chosen: a long law has many more that have some query word.
+        return [(i, {word: n for word, units in found if (n := units.get(i))}, sum(e.get(i, 0) for e in exact))
+                for i in best]
 
     @property
     def intro(self) -> _Text:
@@ -306,10 +332,12 @@ class _Query:
         return out
 
 
-def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, together: bool = True) -> float:
+def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, together: bool = True,
+                exact: int | None = None) -> float:
     """How well a unit answers the query, but for cited numbers (see _score). counts: how often the
-    unit's text has each query word, when the document's word map says (else its text is searched);
-    together: whether query words side by side count (finding them needs the folded text)."""
+    unit's text has each query word, and exact: the accented words typed in their exact form, when the
+    document's word map says (else its text is searched); together: whether query words side by side
+    count (finding them needs the folded text)."""
     pattern, head = q.pattern, unit.head_folded
     if counts is None:
         folded = unit.folded
@@ -317,7 +345,7 @@ def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, to
         counts = Counter(pattern.findall(folded) if pattern and any(w in folded for w in q.words) else ())
     found = bool(counts)
     head_seen = set(pattern.findall(head)) if pattern and head and any(w in head for w in q.words) else ()
-    exact_hits = sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
+    exact_hits = exact if exact is not None else sum(unit.lowered.count(w) for w in q.accented) if q.accented else 0
     # Two query words together in a heading ('điều 62', 'ມາດຕາ 7', 'bước 3') name that unit.
     head_pairs = _heading_pairs(unit, q) if head and q.pairs else 0
     weight = q.weight.get
@@ -325,7 +353,7 @@ def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, to
     side_by_side = sum(1 for a, b, spaced, joined in q.together
                        if a in counts and b in counts and (spaced in unit.folded or joined in unit.folded)) if together else 0
     # BM25 within the document: repeats count less and less, and a long unit's words count less.
-    norm = K1 * (1 - B + B * len(unit.text) / q.mean_chars) if found else 0.0
+    norm = K1 * (1 - B + B * unit.chars / q.mean_chars) if found else 0.0
     text = sum(weight(w, 1.0) * tf * (K1 + 1) / (tf + norm) for w, tf in counts.items())
     return (3 * text + 2 * sum(weight(w, 1.0) for w in head_seen)
             + 6 * head_pairs + TOGETHER * side_by_side + 0.5 * min(exact_hits, 20))
@@ -345,10 +373,11 @@ def _score(unit: _Text, q: _Query, base: float | None = None, counts: dict[str, 
     return base + 5 * (len(unit.numbers & q.numbers) if cites else 0)
 
 
-def _beats(unit: _Text, q: _Query, best: float, counts: dict[str, int] | None = None) -> tuple[bool, float]:
+def _beats(unit: _Text, q: _Query, best: float, counts: dict[str, int] | None = None,
+           exact: int | None = None) -> tuple[bool, float]:
     """Whether the unit's score is above best, and the score when it is. Cited numbers add at most
     5 each and finding them is the slow part: they are looked for only when they could decide."""
-    base = _base_score(unit, q, counts)
+    base = _base_score(unit, q, counts, exact=exact)
     if base + 5 * len(q.numbers) <= best:
         return False, base
     score = _score(unit, q, base)
@@ -371,16 +400,17 @@ def _near(unit: _Text, q: _Query) -> float:
     return nearest(words, q.weight, q.neighbours, head)
 
 
-def _question_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None) -> tuple[float, float]:
+def _question_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None,
+                    exact: int | None = None) -> tuple[float, float]:
     """A question's score of a unit, and the share of the question's words its best stretch has."""
     near = _near(unit, q)
-    return _score(unit, q, None, counts) + NEAR * near, near / q.asked
+    return _score(unit, q, _base_score(unit, q, counts, exact=exact)) + NEAR * near, near / q.asked
 
 
 @lru_cache(maxsize=256)
 def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ...]:
-    """For each pair of neighbouring query words: a pattern finding it in a folded heading, and
-    whether it ends in a number ('điều 62')."""
+    """For each pair of neighbouring query words: a pattern finding it in a folded heading, whether it
+    ends in a number ('điều 62'), and the two words."""
     out = []
     for pair in dict.fromkeys(f"{a} {b}" for a, b in pairwise(folded)):
         a, b = pair.split(" ")
@@ -388,7 +418,7 @@ def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ..
             pattern = re.compile(f"{re.escape(a)} ?{re.escape(b)}")
         else:
             pattern = re.compile(rf"(?<![^\W_]){re.escape(a)}\s*{re.escape(b)}(?![^\W_])")
-        out.append((pattern, b.isdigit()))
+        out.append((pattern, b.isdigit(), a, b))
     return tuple(out)
 
 
@@ -397,7 +427,9 @@ def _heading_pairs(unit: _Text, q: _Query, numbered: bool = False) -> int:
     if not q.pairs:
         return 0
     folded = unit.head_folded
-    return sum(1 for pattern, is_numbered in q.pairs if (is_numbered or not numbered) and pattern.search(folded))
+    # Only a heading with both words can have them together: most headings need no pattern.
+    return sum(1 for pattern, is_numbered, a, b in q.pairs
+               if (is_numbered or not numbered) and a in folded and b in folded and pattern.search(folded))
 
 
 def _names_unit(unit: _Text, q: _Query) -> bool:
@@ -424,14 +456,42 @@ class Choice:
     former: tuple[str, str] | None = None  # a version not valid on the day asked about: its days
 
 
-def _contenders(units: list, prepared: Prepared, q: _Query) -> list:
-    """The units (index, word counts, weight on the day) that can still score best: what a unit scores
-    before words side by side and cited numbers are looked for is a floor of the best score, and those
-    add at most a known amount."""
-    cores = [_base_score(prepared.unit(i)[1], q, counts, together=False) * w for i, counts, w in units]
-    floor = max(cores, default=0.0)
-    most = TOGETHER * len(q.together) + 5 * len(q.numbers) + (NEAR * q.asked if q.near else 0.0)
-    return [u for u, core in zip(units, cores) if core + most * u[2] >= floor]
+def _best_of(units: list, prepared: Prepared, q: _Query) -> tuple[int | None, float]:
+    """Of the units (index, word counts, exact accented hits, weight on the day), the one that scores
+    highest (weighted), the first of equals, and its score. What a unit scores before words side by side
+    and cited numbers are looked for, plus the most those add, bounds its score: units are scored in
+    full from the highest bound down, until no bound is left that could win."""
+    most = TOGETHER * len(q.together) + 5 * len(q.numbers)
+    bounds = sorted((((_base_score(prepared.unit(i)[1], q, counts, together=False, exact=exact) + most) * w,
+                      i, counts, exact, w) for i, counts, exact, w in units), key=lambda b: (-b[0], b[1]))
+    best, best_score = None, 0.0
+    for bound, i, counts, exact, w in bounds:
+        if bound < best_score or (bound == best_score and best is not None and i > best):
+            break
+        unit = prepared.unit(i)[1]
+        base = _base_score(unit, q, counts, exact=exact)
+        if (base + 5 * len(q.numbers)) * w < best_score:
+            continue  # cited numbers could not make it win: they are not looked for
+        score = _score(unit, q, base) * w
+        if score > best_score or (score == best_score and best is not None and i < best):
+            best, best_score = i, score
+    return best, best_score
+
+
+def _best_question(units: list, prepared: Prepared, q: _Query) -> tuple[int | None, float]:
+    """As _best_of, for a question: each unit's score counts the words of its best stretch of text
+    (see nearness.py), which adds at most NEAR times the question's weight."""
+    most = TOGETHER * len(q.together) + 5 * len(q.numbers) + NEAR * q.asked
+    bounds = sorted((((_base_score(prepared.unit(i)[1], q, counts, together=False, exact=exact) + most) * w,
+                      i, counts, exact, w) for i, counts, exact, w in units), key=lambda b: (-b[0], b[1]))
+    best, best_score = None, 0.0
+    for bound, i, counts, exact, w in bounds:
+        if bound < best_score or (bound == best_score and best is not None and i > best):
+            break
+        score = _question_score(prepared.unit(i)[1], q, counts, exact)[0] * w
+        if score > best_score or (score == best_score and best is not None and i < best):
+            best, best_score = i, score
+    return best, best_score
 
 
 def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
@@ -445,29 +505,22 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     # answers (what documents are ranked by) is told by the query's own weights.
     pick = q.within(prepared) if q.near else q
     day = plan.on or date.today().isoformat()
-    named = [(i, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
-    named.sort(key=lambda x: -x[2])  # of a named article's versions, the one valid on the day first
+    named = [(i, None, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
+    named.sort(key=lambda x: -x[3])  # of a named article's versions, the one valid on the day first
     best, best_score = None, 0.0
-    units = named or _contenders([(i, counts, prepared.weight_on(i, day))
-                                  for i, counts in prepared.candidates(q, MAX_SCORED)], prepared, pick)
-    for i, counts, weight in units:
+    for i, _, _, weight in named:
         unit = prepared.unit(i)[1]
-        if named and best is None:
+        if best is None:
             best, best_score = i, _score(unit, q) * weight
             continue
-        if q.near and not named:
-            score = _question_score(unit, pick, counts)[0]
-            if score * weight > best_score:
-                best, best_score = i, score * weight
-            continue
-        better, score = _beats(unit, q, best_score / weight, counts)
+        better, score = _beats(unit, q, best_score / weight)
         if better:
             best, best_score = i, score * weight
-    if q.near:
-        intro_below = _question_score(prepared.intro, pick)[0] < best_score
-    else:
-        intro_below = _below(prepared.intro, q, best_score)
-    if best is not None and (named or intro_below):
+    if not named:
+        units = [(i, counts, exact, prepared.weight_on(i, day)) for i, counts, exact in prepared.candidates(q, MAX_SCORED)]
+        best, best_score = _best_question(units, prepared, pick) if q.near else _best_of(units, prepared, q)
+    if best is not None and (named or (_question_score(prepared.intro, pick)[0] < best_score if q.near
+                                       else _below(prepared.intro, q, best_score))):
         anchor, unit = prepared.unit(best)
         period = prepared.period(best)
         weight = prepared.weight_on(best, day)
@@ -506,14 +559,14 @@ class Highlighter:
     def __init__(self, size: int = MAX_PREPARED):
         self._prepared: Lru[Prepared] = Lru(size)
 
-    def prepared(self, docnum: int, load: Callable[[], dict]) -> Prepared:
-        """The document's Prepared form; load() reads the stored document when it is not kept."""
+    def prepared(self, docnum: int, load: Callable[[], tuple[dict, bytes, Sequence[str]]]) -> Prepared:
+        """The document's Prepared form; load() reads the stored document's parts when it is not kept."""
         found = self._prepared.get(docnum)
         if found is not None:
             return found
-        prepared = Prepared(load())
+        prepared = Prepared(*load())
         # Weighed by size: a law of 300,000 characters takes the room of thirty short pages.
-        size = sum(len(unit[2]) for unit in prepared.raw) + len(prepared.doc.get("intro") or "")
+        size = prepared.chars + len(prepared.doc.get("intro") or "")
         return self._prepared.add(docnum, prepared, 1 + size // PREPARED_CHARS)
 
 

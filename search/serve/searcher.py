@@ -16,7 +16,7 @@ from whoosh import sorting
 
 from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, at_least, members
-from search.serve.highlight import Choice, Highlighter, best_unit, with_snippet
+from search.serve.highlight import Choice, Highlighter, Prepared, best_unit, with_snippet
 from search.serve.numbered import NumberedDocuments
 from search.serve import topics
 from search.text.analysis import lower
@@ -26,6 +26,7 @@ from search.query.plan import QueryPlan, build, filters, plan
 from search.engine.ranking import Ranker, Unsupported
 from search.engine.switch import fast_paths
 from search.serve.recent import RecentResults
+from search.serve import stored
 from search.records import SuggestionRecord
 from search.query.spelling import MAX_UNKNOWN, Speller
 from search.query.suggest import Suggester
@@ -54,6 +55,18 @@ TERM_LIST_FACTOR = {"glossary": 0.5}
 # A document without a typed word's accents ('đóng', 'động' for 'đồng') keeps this share of its score
 # per such word: the exact form ranks first, the others still follow.
 OTHER_ACCENTS = 0.6
+
+
+@dataclass
+class _Matched:
+    """A query's matches before ranking: its plan, built query and filter, and which documents match.
+    words: each required word's documents, when a document need not have them all."""
+    plan: QueryPlan
+    built: object
+    filter: object
+    total: int
+    docs: int | None
+    words: list[int] | None
 
 
 class NoIndex(RuntimeError):
@@ -173,14 +186,6 @@ def rarity(reader, p: QueryPlan) -> dict[str, float]:
     return {w: v / mean for w, v in idf.items()} if mean else {}
 
 
-def _doc(searcher, docnum: int) -> dict:
-    # A column reader reads the column's offsets when it opens: keep one per (pooled) searcher.
-    column = getattr(searcher, "_kb_docs", None)
-    if column is None:
-        column = searcher._kb_docs = searcher.reader().column_reader("doc")
-    return json.loads(column[docnum])
-
-
 class SearchService:
     """Thread-safe entry point: each search borrows a Whoosh searcher from a small pool (they are not thread-safe).
 
@@ -199,17 +204,24 @@ class SearchService:
         self._lock = threading.Lock()
 
     def generation(self) -> _Generation:
-        gen = current_generation(self.index_dir)
-        # A generation's folder never changes once swapped in: checked when first seen, not per search.
-        found = self._generations.get(gen) if gen is not None else None
-        if found is not None:
-            return found
-        if gen is None or not is_usable(gen):
-            raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
-        with self._lock:
-            if gen not in self._generations:
-                self._generations = {gen: _Generation(gen, self.recent_hits, self.fast)}  # older generations are dropped
-            return self._generations[gen]
+        while True:
+            gen = current_generation(self.index_dir)
+            # A generation's folder never changes once swapped in: checked when first seen, not per search.
+            found = self._generations.get(gen) if gen is not None else None
+            if found is not None:
+                return found
+            try:
+                if gen is None or not is_usable(gen):
+                    raise NoIndex(f"no usable index in {self.index_dir}; run 'kb build'")
+                with self._lock:
+                    if gen not in self._generations:
+                        self._generations = {gen: _Generation(gen, self.recent_hits, self.fast)}  # older ones dropped
+                    return self._generations[gen]
+            except Exception:
+                # Swapped out and cleaned away between looking and opening (builds in quick succession):
+                # the generation now current is opened instead.
+                if gen is None or current_generation(self.index_dir) == gen:
+                    raise
 
     @contextmanager
     def _searcher(self):
@@ -263,12 +275,19 @@ class SearchService:
     def get(self, lang: str, doc_id: str) -> dict | None:
         with self._searcher() as (_, s):
             docnum = s.document_number(key=f"{lang}:{doc_id}")
-            return None if docnum is None else _doc(s, docnum)
+            return None if docnum is None else stored.whole(s, docnum)
+
+    def prepared(self, lang: str, doc_id: str) -> Prepared | None:
+        """The stored document as the highlighter keeps it (its units read as they are needed), or None."""
+        with self._searcher() as (gen, s):
+            docnum = s.document_number(key=f"{lang}:{doc_id}")
+            return None if docnum is None else gen.highlighter.prepared(docnum, lambda: stored.parts(s, docnum))
 
     def all_documents(self, lang: str | None = None, keep: Callable[[dict], dict] | None = None) -> list[dict]:
         """Every stored document (of lang); keep: what to hold of each as it is read, when not all of it."""
         with self._searcher() as (_, s):
-            return [keep(_doc(s, n)) if keep else _doc(s, n)
+            read = stored.metadata if keep else stored.whole
+            return [keep(read(s, n)) if keep else read(s, n)
                     for n, f in s.reader().iter_docs() if lang is None or f["lang"] == lang]
 
     def suggest(self, prefix: str, lang: str | None = None, limit: int = 8) -> list[SuggestionRecord]:
@@ -289,35 +308,36 @@ class SearchService:
             p = plan(text)
             p.on = on
             suggestion, replaceable = self._suggestion(gen, searcher, p)
-            results = self._run(gen, searcher, p, lang, facets or {}, sort, page, per_page, conjunctive=True)
-            corrected = False
+            args = (gen, searcher, lang, facets or {})
+            matched, corrected = self._matched(*args, p, conjunctive=True), False
             # The query as typed is searched. A correction replaces its results only when no document
             # has all of its words and a word it replaces is no word of the language.
-            if results.total == 0 and suggestion and replaceable:
-                alt = self._found(gen, searcher, replace(plan(suggestion), on=on), lang, facets or {}, sort, page, per_page)
+            if matched.total == 0 and suggestion and replaceable:
+                fixed = replace(plan(suggestion), on=on)
+                alt = self._loosened(*args, self._matched(*args, fixed, conjunctive=True))
                 if alt.total:
-                    results, corrected = alt, True
+                    matched, corrected = alt, True
             if not corrected:
-                results = self._loosened(gen, searcher, p, results, lang, facets or {}, sort, page, per_page)
+                matched = self._loosened(*args, matched)
+            # Only the matches kept are ranked and their best units found: a question's conjunctive
+            # matches, when the loosened ones replace them, never are.
+            results = self._ranked(gen, searcher, matched, lang, sort, page, per_page)
         results.query = text
         results.suggestion = suggestion
         results.corrected = corrected
         gen.recent.put(key, results)
         return results
 
-    def _found(self, gen, searcher, p: QueryPlan, lang, facets, sort, page, per_page) -> SearchResults:
-        results = self._run(gen, searcher, p, lang, facets, sort, page, per_page, conjunctive=True)
-        return self._loosened(gen, searcher, p, results, lang, facets, sort, page, per_page)
-
-    def _loosened(self, gen, searcher, p: QueryPlan, results, lang, facets, sort, page, per_page) -> SearchResults:
+    def _loosened(self, gen, searcher, lang, facets, matched: _Matched) -> _Matched:
         """When few documents have every word, those with most of the words join them, ranked together:
         a question is not all-or-nothing over a word no document uses."""
-        few = results.total == 0 or bool(p.asking) or (results.total < FEW and len(p.content) >= LONG)
+        p = matched.plan
+        few = matched.total == 0 or bool(p.asking) or (matched.total < FEW and len(p.content) >= LONG)
         if few and len(p.content) > 1:
-            loose = self._run(gen, searcher, p, lang, facets, sort, page, per_page, conjunctive=False)
-            if loose.total > results.total:
+            loose = self._matched(gen, searcher, lang, facets, p, conjunctive=False)
+            if loose.total > matched.total:
                 return loose
-        return results
+        return matched
 
     def recent_results(self) -> dict:
         """How the current generation's cache of recent results is doing: hits, misses, size."""
@@ -387,15 +407,14 @@ class SearchService:
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked[:window]
 
-    def _run(self, gen, searcher, p: QueryPlan, lang, facet_filters, sort, page, per_page,
-             conjunctive) -> SearchResults:
+    def _matched(self, gen, searcher, lang, facet_filters, p: QueryPlan, conjunctive: bool) -> _Matched:
+        """Which documents match (as a bitmap, cached per term): the total and the facet counts need no
+        scoring."""
         built = build(p, conjunctive, gen.synonyms)
-        empty = SearchResults(p.text, lang, 0, page, per_page, [], {})
         if built is None:
-            return empty
+            return _Matched(p, None, None, 0, None, None)
         flt = filters(None if lang == "all" else lang, facet_filters)
         reader = searcher.reader()
-        # Which documents match, as bitmaps (cached per term): the total and the facet counts need no scoring.
         docs = gen.docsets.evaluate(reader, built.required)
         words = None
         if not conjunctive:
@@ -403,7 +422,14 @@ class SearchService:
             docs &= at_least(words, -(-len(words) // 2))  # at least half of them
         if flt is not None:
             docs &= gen.docsets.evaluate(reader, flt)
-        total = docs.bit_count()
+        return _Matched(p, built, flt, docs.bit_count(), docs, words)
+
+    def _ranked(self, gen, searcher, matched: _Matched, lang, sort, page, per_page) -> SearchResults:
+        p, built, flt, total, docs, words = (matched.plan, matched.built, matched.filter, matched.total,
+                                             matched.docs, matched.words)
+        if built is None:
+            return SearchResults(p.text, lang, 0, page, per_page, [], {})
+        reader = searcher.reader()
         window = page * per_page + 20
         if sort != "relevance":
             results = searcher.search(built.ranked, filter=flt, limit=window,
@@ -426,7 +452,7 @@ class SearchService:
 
         def answer(docnum: int) -> tuple[dict, Choice]:
             if docnum not in chosen:
-                prepared = gen.highlighter.prepared(docnum, lambda: _doc(searcher, docnum))
+                prepared = gen.highlighter.prepared(docnum, lambda: stored.parts(searcher, docnum))
                 chosen[docnum] = prepared.doc, best_unit(prepared.doc, p, prepared, weights)
             return chosen[docnum]
 

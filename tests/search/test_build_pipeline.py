@@ -19,6 +19,9 @@ from search.index import prepare, writer
 from search.text.numbers import find_numbers
 from search.engine.posting_table import _BlockWriter
 from search.index.prepare import to_fields
+from search.index import word_map
+from search.index.unit_texts import UnitTexts, pack
+from search.index.word_map import WordMap
 from search.index.schema import make_schema
 from search.engine.segment import BulkWriter
 from search.index.writer import _write_all
@@ -138,7 +141,7 @@ def test_cited_numbers_are_those_of_the_whole_body():
     for r in [*varied(200, seed=3), tricky]:
         fields = to_fields(r, "")
         doc = json.loads(fields["doc"])
-        body = "\n".join([doc["summary"], doc["intro"], *(text for _, _, text in doc["units"])])
+        body = "\n".join([doc["summary"], doc["intro"], *UnitTexts(fields["texts"])])
         assert fields["cited"] == " ".join(k for k in find_numbers(body) if k != fields["number"])
 
 
@@ -194,3 +197,23 @@ def test_worker_processes_write_the_same_index_and_stop_on_failure(tmp_path):
     done = subprocess.run([sys.executable, "-c", PARALLEL, str(root), str(tmp_path)], capture_output=True, text=True,
                           timeout=300, cwd=root)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+@pytest.mark.parametrize("texts", [[], [""], ["Điều 1. Phạm vi", "", "ມາດຕາ 2 ຂອບເຂດ" * 500, "x"]])
+def test_unit_texts_come_back_as_stored_each_on_its_own(texts):
+    stored = UnitTexts(pack(texts))
+    assert len(stored) == len(texts) and list(stored) == texts
+    assert all(stored[i] == t for i, t in reversed(list(enumerate(texts))))
+    with pytest.raises(IndexError):
+        stored[len(texts)]
+
+
+def test_the_word_map_says_which_units_have_a_word_and_how_often_in_which_form():
+    units = [("art-1", "Điều 1. Đóng", "Người lao động đóng, đồng thời dong."), ("art-2", "Điều 2", "ການກວດກາ ແລະ ການກວດສອບ")]
+    words = WordMap(word_map.pack(units))
+    assert words.units("dong") == {0: 4}  # in the heading too, counted in the text only
+    assert words.units("=đồng") == {0: 1} and words.units("=đóng") == {0: 1} and words.units("=dong") == {}
+    assert words.units("ກວດ") == {1: 2} and words.units("dieu") == {0: 0, 1: 0} and words.units("nowhere") == {}
+    many = [(f"u{i}", "", "thanh tra" if i % 2 else "kiểm tra") for i in range(70_000)]  # more than 16 bits
+    big = WordMap(word_map.pack(many))
+    assert len(big.units("thanh")) == 35_000 and 69_999 in big.units("thanh") and big.units("kiem")[69_998] == 1

@@ -6,6 +6,8 @@ from html import escape as html_escape
 
 import pytest
 
+from kb.content.sections import sections_html
+
 from .webhtml import element, hrefs, main, text
 
 LAW_84, LAW_41, LAW_58 = "law-84-2025-qh15", "law-41-2024-qh15", "law-58-2014-qh13"
@@ -501,9 +503,9 @@ def test_lists_hold_documents_without_their_text_and_a_page_reads_it_whole(app, 
     # At 10,000 documents the whole stored documents took ~300 MB in every worker that listed them.
     library = app.state.library
     listed = library.documents("vi")
-    assert listed and all("html" not in d["payload"] and "units" not in d for d in listed)
+    assert listed and all("sections" not in d["payload"] and "units" not in d for d in listed)
     first = listed[0]
     whole = library.doc("vi", first["id"])
-    assert whole["payload"]["html"] and whole["payload"]["title"] == first["payload"]["title"]
-    assert client.get(f"/api/documents/vi/{first['id']}").json()["html"] == whole["payload"]["html"]
+    assert whole["payload"]["sections"] and whole["payload"]["title"] == first["payload"]["title"]
+    assert client.get(f"/api/documents/vi/{first['id']}").json()["html"] == sections_html(whole["payload"]["sections"])
     assert library.doc("vi", "no-such-document") is None
