@@ -381,16 +381,15 @@ class SearchService:
 
     def _rerank(self, gen, searcher, built, candidates: list[int], window: int,
                 words: list[int] | None = None, term_question: bool = False,
-                cited: dict[int, float] | None = None, content: list[str] = ()) -> list[tuple[float, int, str]]:
+                cited: dict[int, float] | None = None, asked: dict[str, float] | None = None) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in
         force. words: each required word's documents, when a document need not have them all: a
         document's score is scaled by the share of them it has; cited: the factor of each document a
-        bare number names (see numbered.py); content: the query's content words, which a document's
-        tags may name (see topics.py)."""
+        bare number names (see numbered.py); asked: the query's content words and their weights, which
+        a document's tags may name (see topics.py)."""
         reader = searcher.reader()
         ranked = []
         accents = [gen.docsets.evaluate(reader, q) for q in built.accented]
-        asked = frozenset(content)
         for docnum, score in self._scores(gen, searcher, built.ranked, candidates).items():
             status = gen.docsets.value(reader, "status", docnum)
             if words:
@@ -431,6 +430,7 @@ class SearchService:
             return SearchResults(p.text, lang, 0, page, per_page, [], {})
         reader = searcher.reader()
         window = page * per_page + 20
+        weights = rarity(reader, p)
         if sort != "relevance":
             results = searcher.search(built.ranked, filter=flt, limit=window,
                                       sortedby=sorting.FieldFacet("issued", reverse=(sort == "newest")))
@@ -446,8 +446,7 @@ class SearchService:
                 scores = self._scores(gen, searcher, built.required, members(docs))
                 candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
             ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question,
-                                  gen.numbered.factors(reader, p), p.content)
-        weights = rarity(reader, p)
+                                  gen.numbered.factors(reader, p), {w: weights.get(w, 1.0) for w in p.content})
         chosen: dict[int, tuple[dict, Choice]] = {}
 
         def answer(docnum: int) -> tuple[dict, Choice]:
