@@ -18,7 +18,7 @@ SCHEMA_VERSION = 14
 TEXT_FIELDS = {
     "title": (3.0, 4.0, 1.5, 2.0),
     "heads": (1.5, 2.0, 0.75, 1.0),
-    # The summary: what a question's words are weighed against besides the title (query/plan.py).
+    # The summary: what a query that asks is weighed against besides the title (query/plan.py).
     "about": (1.5, 2.0, 0.75, 1.0),
     "body": (1.0, 1.5, 0.5, 0.75),
 }

@@ -48,7 +48,7 @@ class QueryPlan:
     @property
     def question(self) -> bool:
         """Asks, or says enough to be read as a question: its words are weighed where they stand
-        together (an article, a summary), not only one by one."""
+        together in one stretch of an article, not only one by one."""
         return bool(self.asking) or len(set(self.content)) >= QUESTION_WORDS
 
     @property
@@ -153,8 +153,8 @@ class Built:
 def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Built | None:
     """Required: every folded token (or any, when not conjunctive), or the document number.
     Optional, for ranking: the words in titles and headings, exact accents, pairs of words, the number."""
-    # A summary says in a sentence what a question asks; a topic's few words are matched by many
-    # summaries that only mention them.
+    # A summary says in a sentence what a question asks; the words of a topic or a title, typed
+    # without asking, are matched by many summaries that only mention them.
     bases = [base for base in TEXT_FIELDS if base != "about" or p.asking]
     exact_fields = [field_names(base)[0] for base in bases]
     bi_fields = [field_names(base)[1] for base in bases]
