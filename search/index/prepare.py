@@ -19,7 +19,7 @@ from search.engine.posting_table import CountedTerms, add_counts
 from search.records import Record, facet_values
 from search.index.schema import AnalyzedText, field_names
 from search.index import word_map
-from search.index.unit_texts import pack
+from search.index.unit_texts import outline, pack
 from search.engine.segment import index_field
 
 # Below this many pages' worth of text starting processes costs more than it saves. Work is counted in
@@ -55,11 +55,11 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     cuts = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in edges]
     unit_words = [(folded[a:b], exact[a:b]) for a, b in cuts]
     # The units' texts and word map are stored apart from the rest: a search reads the map and the few
-    # units it scores, not the whole of a long law. The outline keeps each unit's length in characters.
+    # units it scores, not the whole of a long law. The outline keeps each unit's length and folded heading.
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
            "tags": rec.tags, "translations": rec.translations, "intro": intro,
-           "outline": [(u[0], u[1], len(u[2]), *u[3:]) for u in units], "payload": rec.payload}
+           "outline": outline(units), "payload": rec.payload}
     out = {
         "key": rec.key, "id": rec.id,
         # Facet fields: one value each, but tags (a comma-separated KEYWORD field).

@@ -1,10 +1,20 @@
-"""A document's unit texts as stored: each compressed on its own, so a search reads only the units it scores."""
+"""A document's units as stored: their outline, and their texts each compressed on its own, so a search
+reads only the units it scores."""
 from __future__ import annotations
 
 import zlib
 from array import array
 
+from search.text.analysis import lower
+from search.text.languages import fold
+
 _OFFSET = "I"  # unsigned 32-bit offsets: a document's compressed units stay far below 4 GB
+
+
+def outline(units: list[tuple]) -> list[tuple]:
+    """Per unit (anchor, heading, text[, valid_from, valid_to]): its anchor, heading, length in
+    characters, heading lowercased and folded (what the scoring compares), and days if it has them."""
+    return [(u[0], u[1], len(u[2]), fold(lower(u[1])) if u[1] else "", *u[3:]) for u in units]
 
 
 def pack(texts: list[str]) -> bytes:

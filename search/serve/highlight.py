@@ -19,6 +19,7 @@ from search.text.languages import UNSPACED, fold
 from search.engine.lru import Lru
 from search.index import word_map
 from search.index.word_map import WordMap
+from search.index.unit_texts import outline
 from search.serve.nearness import nearest
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
@@ -122,13 +123,14 @@ class _Text:
     __slots__ = ("_fetch", "_folded", "_lowered", "_numbers", "_text", "_words", "chars", "head_folded", "heading")
 
     def __init__(self, heading: str, text: str | None, chars: int | None = None,
-                 fetch: Callable[[], str] | None = None):
-        """text, or its length (chars) and fetch() to read it when needed."""
+                 fetch: Callable[[], str] | None = None, head_folded: str | None = None):
+        """text, or its length (chars) and fetch() to read it when needed; head_folded: the heading
+        lowercased and folded, when the caller has it."""
         self.heading, self._text, self._fetch = heading, text, fetch
         self.chars = len(text) if text is not None else chars
         self._lowered: str | None = None
         self._folded: str | None = None
-        self.head_folded = fold(lower(heading)) if heading else ""
+        self.head_folded = head_folded if head_folded is not None else fold(lower(heading)) if heading else ""
         self._numbers: frozenset[str] | None = None
         self._words: tuple[array, list[str] | None] | None = None
 
@@ -183,7 +185,7 @@ class Prepared:
         if texts is None:
             units = doc.get("units", [])
             texts = [u[2] for u in units]
-            self.outline: list = [(u[0], u[1], len(u[2]), *u[3:]) for u in units]
+            self.outline: list = outline(units)
         else:
             self.outline = doc["outline"]
         self._text = texts
@@ -202,7 +204,7 @@ class Prepared:
         text = self._texts[i]
         if text is None:
             unit, texts = self.outline[i], self._text
-            text = self._texts[i] = _Text(unit[1], None, unit[2], lambda: texts[i])
+            text = self._texts[i] = _Text(unit[1], None, unit[2], lambda: texts[i], unit[3])
         return self.outline[i][0], text
 
     def index_of(self, anchor: str) -> int | None:
@@ -237,7 +239,7 @@ class Prepared:
     def period(self, i: int) -> tuple[str, str] | None:
         """The days (ISO, "" = open) the i-th unit's wording was valid, for a version of a changed unit."""
         unit = self.outline[i]
-        return (unit[3], unit[4]) if len(unit) > 3 else None
+        return (unit[4], unit[5]) if len(unit) > 4 else None
 
     def weight_on(self, i: int, day: str) -> float:
         """1 for a unit whose wording is valid on the day (or never changed); FORMER for another version."""
