@@ -71,7 +71,7 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     }
     # The body fields hold all the text, title and headings too: a query then requires each word in
     # one field, which is much cheaper than in any of three.
-    for base, value in (("title", title), ("heads", heads), ("body", text)):
+    for base, value in (("title", title), ("heads", heads), ("about", summary), ("body", text)):
         for name in field_names(base):
             out[name] = value
     return out

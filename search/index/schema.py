@@ -9,7 +9,7 @@ from search.engine.posting_table import frequency_bytes
 from search.text.analysis import CHAINS, terms
 
 # Bump whenever fields, analyzers or stored layout change: an index of another version is rebuilt.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # Accented syllables, accented bigrams, folded syllables, folded bigrams: an accented query hits all four
 # on text with the same accents and only the folded two on other accents, so exact accents rank first.
@@ -18,6 +18,8 @@ SCHEMA_VERSION = 13
 TEXT_FIELDS = {
     "title": (3.0, 4.0, 1.5, 2.0),
     "heads": (1.5, 2.0, 0.75, 1.0),
+    # The summary: what a query that asks is weighed against besides the title (query/plan.py).
+    "about": (1.5, 2.0, 0.75, 1.0),
     "body": (1.0, 1.5, 0.5, 0.75),
 }
 KINDS = ("accented", "accented_bigrams", "folded", "folded_bigrams")

@@ -15,6 +15,7 @@ from search.index.schema import TEXT_FIELDS, field_names
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
+QUESTION_WORDS = 6  # content words (Lao: syllables) from which a query is weighed as a question
 TITLE_PHRASE_BOOST = 3.0
 _PIECES = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
@@ -43,6 +44,12 @@ class QueryPlan:
         skip = FUNCTION_WORDS | self.asking
         kept = [t for t in self.folded if t not in skip]
         return kept or [t for t in self.folded if t not in self.asking] or list(self.folded)
+
+    @property
+    def question(self) -> bool:
+        """Asks, or says enough to be read as a question: its words are weighed where they stand
+        together in one stretch of an article, not only one by one."""
+        return bool(self.asking) or len(set(self.content)) >= QUESTION_WORDS
 
     @property
     def empty(self) -> bool:
@@ -146,10 +153,13 @@ class Built:
 def build(p: QueryPlan, conjunctive: bool = True, synonyms=None) -> Built | None:
     """Required: every folded token (or any, when not conjunctive), or the document number.
     Optional, for ranking: the words in titles and headings, exact accents, pairs of words, the number."""
-    exact_fields = [field_names(base)[0] for base in TEXT_FIELDS]
-    bi_fields = [field_names(base)[1] for base in TEXT_FIELDS]
-    fbi_fields = [field_names(base)[3] for base in TEXT_FIELDS]
-    named_fields = [field_names(base)[2] for base in TEXT_FIELDS if base != "body"]
+    # A summary says in a sentence what a question asks; the words of a topic or a title, typed
+    # without asking, are matched by many summaries that only mention them.
+    bases = [base for base in TEXT_FIELDS if base != "about" or p.asking]
+    exact_fields = [field_names(base)[0] for base in bases]
+    bi_fields = [field_names(base)[1] for base in bases]
+    fbi_fields = [field_names(base)[3] for base in bases]
+    named_fields = [field_names(base)[2] for base in bases if base != "body"]
     must = _required_words(p, synonyms)
     for phrase in p.phrases:
         # A phrase is every pair of its neighbouring syllables (bigram fields): no positions needed.

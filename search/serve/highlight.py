@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html import escape
+from copy import copy
 from itertools import pairwise
+from math import log
 
 from search.text.analysis import lower, terms, word_spans
 from search.text.languages import UNSPACED, fold
@@ -18,6 +20,7 @@ from search.engine.lru import Lru
 from search.index import word_map
 from search.index.word_map import WordMap
 from search.index.unit_texts import outline
+from search.serve.nearness import nearest
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
 
@@ -28,6 +31,7 @@ K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document
 FORMER = 0.5  # a version of an article not valid on the day asked about: still found, ranked lower
 TOGETHER = 1.5  # a unit's score for each pair of query words it has side by side
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
+NEAR = 16.0  # a question's unit scores this much per (weighted) query word in its best stretch of text
 _UNSPACED = re.compile(f"[{UNSPACED}]")  # a word of a script written without spaces (Lao)
 _DIGITS = re.compile(r"\d+")
 
@@ -299,6 +303,11 @@ class _Query:
         content = set(plan.content)
         # Asking and function words help a little; the words asked for decide.
         self.weight = {w: (rarity or {}).get(w, 1.0) * (1.0 if w in content else 0.2) for w in self.words}
+        # A question: the unit whose one stretch has most of its words answers (see nearness.py).
+        self.near = plan.question
+        self.asked = sum(self.weight.values()) or 1.0
+        self.neighbours = frozenset(pairwise(folded))
+
         self.pairs = _pair_patterns(folded)
         self.numbered = tuple((a, b) for a, b in dict.fromkeys(pairwise(folded)) if b.isdigit())
         # Neighbouring words of the query side by side in a text: it says what the query says.
@@ -311,6 +320,18 @@ class _Query:
         self.number_digits = [m.group(0) for m in map(_DIGITS.match, self.numbers) if m]
         if len(self.number_digits) < len(self.numbers):
             self.number_digits = [""]  # a key without digits: look everywhere
+
+    def within(self, prepared: "Prepared") -> "_Query":
+        """The query with each word weighed also by how few of the document's units have it: the words
+        of what a document is about are in all of its units and do not say which one answers."""
+        n = len(prepared)
+        if n < 3:
+            return self
+        top, out = log(1 + n), copy(self)
+        out.weight = {w: v * (log(1 + n / found) / top if (found := len(prepared.postings(w))) else 1.0)
+                      for w, v in self.weight.items()}
+        out.asked = sum(out.weight.values()) or 1.0
+        return out
 
 
 def _base_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None, together: bool = True,
@@ -371,6 +392,23 @@ def _below(unit: _Text, q: _Query, best: float) -> bool:
     return base + 5 * len(q.numbers) < best or _score(unit, q, base) < best
 
 
+def _near(unit: _Text, q: _Query) -> float:
+    """The weight of query words in the unit's best stretch of text, its heading's counting throughout."""
+    starts, ends, words = unit.words()
+    if words is None:
+        folded = unit.folded
+        words = [folded[a:b] for a, b in zip(starts, ends)]
+    head = word_spans(unit.heading)[2] if unit.heading else ()
+    return nearest(words, q.weight, q.neighbours, head)
+
+
+def _question_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None,
+                    exact: int | None = None) -> tuple[float, float]:
+    """A question's score of a unit, and the share of the question's words its best stretch has."""
+    near = _near(unit, q)
+    return _score(unit, q, _base_score(unit, q, counts, exact=exact)) + NEAR * near, near / q.asked
+
+
 @lru_cache(maxsize=256)
 def _pair_patterns(folded: tuple[str, ...]) -> tuple[tuple[re.Pattern, bool], ...]:
     """For each pair of neighbouring query words: a pattern finding it in a folded heading, whether it
@@ -415,6 +453,8 @@ class Choice:
     text: _Text
     score: float = 0.0  # how well it answers: the unit's score, or the introduction's
     plain: bool = False  # the opening text as it is, without marks
+    near: float = 0.0  # a question's: the share of its words (by weight) the unit's best stretch has
+    named: bool = False  # the query names the unit ('điều 17', 'ມາດຕາ 7')
     former: tuple[str, str] | None = None  # a version not valid on the day asked about: its days
 
 
@@ -440,6 +480,22 @@ def _best_of(units: list, prepared: Prepared, q: _Query) -> tuple[int | None, fl
     return best, best_score
 
 
+def _best_question(units: list, prepared: Prepared, q: _Query) -> tuple[int | None, float]:
+    """As _best_of, for a question: each unit's score counts the words of its best stretch of text
+    (see nearness.py), which adds at most NEAR times the question's weight."""
+    most = TOGETHER * len(q.together) + 5 * len(q.numbers) + NEAR * q.asked
+    bounds = sorted((((_base_score(prepared.unit(i)[1], q, counts, together=False, exact=exact) + most) * w,
+                      i, counts, exact, w) for i, counts, exact, w in units), key=lambda b: (-b[0], b[1]))
+    best, best_score = None, 0.0
+    for bound, i, counts, exact, w in bounds:
+        if bound < best_score or (bound == best_score and best is not None and i > best):
+            break
+        score = _question_score(prepared.unit(i)[1], q, counts, exact)[0] * w
+        if score > best_score or (score == best_score and best is not None and i < best):
+            best, best_score = i, score
+    return best, best_score
+
+
 def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
               rarity: dict[str, float] | None = None) -> Choice:
     prepared = prepared or Prepared(doc)
@@ -447,6 +503,9 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     if names_document(plan, doc.get("number") or ""):
         # The query is this document's number: it opens at the top, not at a section citing another.
         return Choice(None, prepared.opening)
+    # A question's unit is chosen by the words that tell the document's units apart; how well it
+    # answers (what documents are ranked by) is told by the query's own weights.
+    pick = q.within(prepared) if q.near else q
     day = plan.on or date.today().isoformat()
     named = [(i, None, None, prepared.weight_on(i, day)) for i in prepared.headed(q)]
     named.sort(key=lambda x: -x[3])  # of a named article's versions, the one valid on the day first
@@ -460,12 +519,20 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
         if better:
             best, best_score = i, score * weight
     if not named:
-        best, best_score = _best_of([(i, counts, exact, prepared.weight_on(i, day))
-                                     for i, counts, exact in prepared.candidates(q, MAX_SCORED)], prepared, q)
-    if best is not None and (named or _below(prepared.intro, q, best_score)):
+        units = [(i, counts, exact, prepared.weight_on(i, day)) for i, counts, exact in prepared.candidates(q, MAX_SCORED)]
+        best, best_score = _best_question(units, prepared, pick) if q.near else _best_of(units, prepared, q)
+    if best is not None and (named or (_question_score(prepared.intro, pick)[0] < best_score if q.near
+                                       else _below(prepared.intro, q, best_score))):
         anchor, unit = prepared.unit(best)
         period = prepared.period(best)
-        former = period if period is not None and prepared.weight_on(best, day) != 1.0 else None
+        weight = prepared.weight_on(best, day)
+        former = period if period is not None and weight != 1.0 else None
+        if q.near:
+            # A named article answers outright: it counts as holding every word of the question.
+            score, near = _question_score(unit, q)
+            if named:
+                score, near = score + NEAR * q.asked * (1 - near), 1.0
+            return Choice(anchor, unit, score * weight, former=former, near=near, named=bool(named))
         return Choice(anchor, unit, best_score, former=former)
     if not plan.folded:
         return Choice(None, prepared.intro, plain=True)
@@ -474,6 +541,9 @@ def best_unit(doc: dict, plan: QueryPlan, prepared: Prepared | None = None,
     opening = prepared.opening
     if _distinct_words(prepared.intro, q) > _distinct_words(opening, q):
         opening = prepared.intro
+    if q.near:
+        score, near = _question_score(prepared.intro, q)
+        return Choice(None, opening, score, near=near)
     return Choice(None, opening, max(best_score, _score(prepared.intro, q)))
 
 

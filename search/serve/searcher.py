@@ -17,6 +17,8 @@ from whoosh import sorting
 from search.text.analysis import FOLDED
 from search.engine.docsets import DocSets, at_least, members
 from search.serve.highlight import Choice, Highlighter, Prepared, best_unit, with_snippet
+from search.serve.numbered import NumberedDocuments
+from search.serve import topics
 from search.text.analysis import lower
 from search.text.languages import is_word, normalize
 from search.engine.postings import Postings
@@ -40,6 +42,7 @@ RERANK_ALL = 80  # up to this many matches, the full ranking scores them all
 FEW = 3  # fewer hits than this with every word required: documents with most of the words join
 UNIT_RERANK = 20  # a question's leading documents, ranked again by their best unit
 UNIT_SHARE = 0.3  # the best unit's share of that ranking
+NAMED = 1.25  # and the factor of a document whose article the question names
 LONG = 4  # content words (Lao: syllables) from which a query is long enough to loosen, question or not
 MAX_SEARCHERS = 2  # open at once per process
 POOL_WAIT = 0.1  # seconds between looks at the generation while waiting for a searcher
@@ -116,6 +119,7 @@ class _Generation:
         self.docsets = DocSets(FACETS, postings)
         self.ranker = Ranker(postings) if fast else None  # None: Whoosh's own matchers score
         self.highlighter = Highlighter()
+        self.numbered = NumberedDocuments()
         self._lock = threading.Lock()
 
     @property
@@ -161,10 +165,12 @@ def by_best_unit(ranked: list[tuple[float, int, str]], answer) -> list[tuple[flo
     head, rest = ranked[:UNIT_RERANK], ranked[UNIT_RERANK:]
     if len(head) < 2:
         return ranked
-    units = [answer(docnum)[1].score for _, docnum, _ in head]
+    choices = [answer(docnum)[1] for _, docnum, _ in head]
+    units = [c.score for c in choices]
     top_doc, top_unit = head[0][0] or 1.0, max(units) or 1.0
-    blended = sorted(((s / top_doc * (1 - UNIT_SHARE) + u / top_unit * UNIT_SHARE, d, st)
-                      for (s, d, st), u in zip(head, units)), key=lambda x: (-x[0], x[1]))
+    # A document with the article the question names ('điều 16', 'ມາດຕາ 17') is the one asked about.
+    blended = sorted((((s / top_doc * (1 - UNIT_SHARE) + u / top_unit * UNIT_SHARE) * (NAMED if c.named else 1.0), d, st)
+                      for (s, d, st), u, c in zip(head, units, choices)), key=lambda x: (-x[0], x[1]))
     # Back on the documents' scale, above every document outside the head.
     low, high = (rest[0][0] if rest else 0.0), head[0][0]
     return [(low + (high - low) * b, d, st) for b, d, st in blended] + rest
@@ -374,10 +380,13 @@ class SearchService:
             return whoosh_scores(searcher, q, candidates)
 
     def _rerank(self, gen, searcher, built, candidates: list[int], window: int,
-                words: list[int] | None = None, term_question: bool = False) -> list[tuple[float, int, str]]:
+                words: list[int] | None = None, term_question: bool = False,
+                cited: dict[int, float] | None = None, asked: dict[str, float] | None = None) -> list[tuple[float, int, str]]:
         """Every ranking signal, on the candidates only, then the near-tie preference for documents in
         force. words: each required word's documents, when a document need not have them all: a
-        document's score is scaled by the share of them it has."""
+        document's score is scaled by the share of them it has; cited: the factor of each document a
+        bare number names (see numbered.py); asked: the query's content words and their weights, which
+        a document's tags may name (see topics.py)."""
         reader = searcher.reader()
         ranked = []
         accents = [gen.docsets.evaluate(reader, q) for q in built.accented]
@@ -387,6 +396,10 @@ class SearchService:
                 score *= sum(bits >> docnum & 1 for bits in words) / len(words)
             factor = TERM_LIST_FACTOR.get(gen.docsets.value(reader, "type", docnum), 1.0)
             score *= 1 / factor if term_question else factor
+            if cited:
+                score *= cited.get(docnum, 1.0)
+            if asked:
+                score *= topics.factor(gen.docsets.value(reader, "tags", docnum), asked)
             if accents:
                 score *= OTHER_ACCENTS + (1 - OTHER_ACCENTS) * sum(b >> docnum & 1 for b in accents) / len(accents)
             ranked.append((score * STATUS_FACTOR.get(status, 0.95), docnum, status))
@@ -417,6 +430,7 @@ class SearchService:
             return SearchResults(p.text, lang, 0, page, per_page, [], {})
         reader = searcher.reader()
         window = page * per_page + 20
+        weights = rarity(reader, p)
         if sort != "relevance":
             results = searcher.search(built.ranked, filter=flt, limit=window,
                                       sortedby=sorting.FieldFacet("issued", reverse=(sort == "newest")))
@@ -431,8 +445,8 @@ class SearchService:
                 # (the best by score, then by document number: what Whoosh's top-N collector keeps)
                 scores = self._scores(gen, searcher, built.required, members(docs))
                 candidates = sorted(d for d, _ in heapq.nsmallest(wanted, scores.items(), key=lambda x: (-x[1], x[0])))
-            ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question)
-        weights = rarity(reader, p)
+            ranked = self._rerank(gen, searcher, built, candidates, window, words, p.term_question,
+                                  gen.numbered.factors(reader, p), {w: weights.get(w, 1.0) for w in p.content})
         chosen: dict[int, tuple[dict, Choice]] = {}
 
         def answer(docnum: int) -> tuple[dict, Choice]:
