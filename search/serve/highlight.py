@@ -31,6 +31,7 @@ K1, B = 1.2, 0.75  # BM25's saturation and length normalization, over a document
 FORMER = 0.5  # a version of an article not valid on the day asked about: still found, ranked lower
 TOGETHER = 1.5  # a unit's score for each pair of query words it has side by side
 MAX_SCORED = 24  # units of one document scored in full: those with the most of the query's words
+MAX_NEAR = 3  # of a question's, those whose best stretch of text is looked for: the highest bounds
 NEAR = 16.0  # a question's unit scores this much per (weighted) query word in its best stretch of text
 _UNSPACED = re.compile(f"[{UNSPACED}]")  # a word of a script written without spaces (Lao)
 _DIGITS = re.compile(r"\d+")
@@ -52,21 +53,8 @@ def _spans(unit: _Text, plan: QueryPlan) -> list[tuple[int, int]]:
     (ການ of ການກວດກາ): a common syllable alone is not what the reader looked for."""
     starts, ends, folded_words = unit.words()
     wanted = set(plan.folded)
-    if folded_words is not None:
-        hits = [i for i, w in enumerate(folded_words) if w in wanted]
-        word = folded_words.__getitem__
-    else:
-        # A word is a query word where that word occurs in the folded text exactly at its span.
-        text, hits = unit.folded, []
-        for w in wanted:
-            at = text.find(w)
-            while at >= 0:
-                i = bisect_left(starts, at)
-                if i < len(starts) and starts[i] == at and ends[i] == at + len(w):
-                    hits.append(i)
-                at = text.find(w, at + 1)
-        hits.sort()
-        word = lambda i: text[starts[i]:ends[i]]
+    hits = [i for i, w in enumerate(folded_words) if w in wanted]
+    word = folded_words.__getitem__
     if not hits:
         return []
     hits = _exact_first(unit, plan, hits, starts, ends, word)
@@ -161,14 +149,11 @@ class _Text:
             self._numbers = frozenset(find_numbers(self.text, normalized=True)) if "/" in self.text else frozenset()
         return self._numbers
 
-    def words(self) -> tuple[array, array, list[str] | None]:
-        """The text's words (analysis.word_spans), tokenized once: start and end offsets, and the folded
-        words, or None when they are exactly the slices of the folded text (nearly always)."""
+    def words(self) -> tuple[array, array, list[str]]:
+        """The text's words (analysis.word_spans), tokenized once: start and end offsets, and the folded words."""
         if self._words is None:
             spans, _, folded = word_spans(self.text)
-            starts, ends = array("i", (a for a, _ in spans)), array("i", (b for _, b in spans))
-            sliced = all(self.folded[a:b] == w for (a, b), w in zip(spans, folded))
-            self._words = (starts, ends, None if sliced else folded)
+            self._words = (array("i", (a for a, _ in spans)), array("i", (b for _, b in spans)), folded)
         return self._words
 
 
@@ -394,10 +379,7 @@ def _below(unit: _Text, q: _Query, best: float) -> bool:
 
 def _near(unit: _Text, q: _Query) -> float:
     """The weight of query words in the unit's best stretch of text, its heading's counting throughout."""
-    starts, ends, words = unit.words()
-    if words is None:
-        folded = unit.folded
-        words = [folded[a:b] for a, b in zip(starts, ends)]
+    words = unit.words()[2]
     head = word_spans(unit.heading)[2] if unit.heading else ()
     return nearest(words, q.weight, q.neighbours, head)
 
@@ -483,11 +465,17 @@ def _best_of(units: list, prepared: Prepared, q: _Query) -> tuple[int | None, fl
 def _best_question(units: list, prepared: Prepared, q: _Query) -> tuple[int | None, float]:
     """As _best_of, for a question: each unit's score counts the words of its best stretch of text
     (see nearness.py), which adds at most NEAR times the question's weight."""
-    most = TOGETHER * len(q.together) + 5 * len(q.numbers) + NEAR * q.asked
-    bounds = sorted((((_base_score(prepared.unit(i)[1], q, counts, together=False, exact=exact) + most) * w,
-                      i, counts, exact, w) for i, counts, exact, w in units), key=lambda b: (-b[0], b[1]))
+    most = TOGETHER * len(q.together) + 5 * len(q.numbers)
+
+    def bound(unit: _Text, counts: dict[str, int], exact: int) -> float:
+        # The best stretch holds at most the words the unit has at all (in its text or heading).
+        near = sum(v for word, v in q.weight.items() if word in counts or word in unit.head_folded)
+        return _base_score(unit, q, counts, together=False, exact=exact) + most + NEAR * near
+    bounds = sorted(((bound(prepared.unit(i)[1], counts, exact) * w, i, counts, exact, w)
+                     for i, counts, exact, w in units), key=lambda b: (-b[0], b[1]))
     best, best_score = None, 0.0
-    for bound, i, counts, exact, w in bounds:
+    # Finding the best stretch tokenizes the unit: only the MAX_NEAR units of highest bounds are.
+    for bound, i, counts, exact, w in bounds[:MAX_NEAR]:
         if bound < best_score or (bound == best_score and best is not None and i > best):
             break
         score = _question_score(prepared.unit(i)[1], q, counts, exact)[0] * w
