@@ -59,7 +59,7 @@ def to_fields(rec: Record, fingerprint: str) -> dict:
     doc = {"id": rec.id, "lang": rec.lang, "title": title, "number": rec.number, "summary": summary,
            "type": rec.type, "status": rec.status, "issuer": rec.issuer, "issued": rec.issued,
            "tags": rec.tags, "translations": rec.translations, "intro": intro,
-           "outline": outline(units), "payload": rec.payload}
+           "outline": outline(units, [len(w) for w, _ in unit_words]), "payload": rec.payload}
     out = {
         "key": rec.key, "id": rec.id,
         # Facet fields: one value each, but tags (a comma-separated KEYWORD field).

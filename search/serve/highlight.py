@@ -20,7 +20,7 @@ from search.engine.lru import Lru
 from search.index import word_map
 from search.index.word_map import WordMap
 from search.index.unit_texts import outline
-from search.serve.nearness import nearest
+from search.serve.nearness import credits, found_at, nearest, nearest_hits
 from search.text.numbers import find_numbers, names_document
 from search.query.plan import QueryPlan
 
@@ -35,6 +35,7 @@ MAX_NEAR = 3  # of a question's, those whose best stretch of text is looked for:
 NEAR = 16.0  # a question's unit scores this much per (weighted) query word in its best stretch of text
 _UNSPACED = re.compile(f"[{UNSPACED}]")  # a word of a script written without spaces (Lao)
 _DIGITS = re.compile(r"\d+")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 @dataclass
@@ -108,12 +109,14 @@ class _Text:
     """A unit's heading and text as the scoring compares them: the text read, lowercased and folded
     when first asked for (a unit scored from the word map's counts may never need any), then kept."""
 
-    __slots__ = ("_fetch", "_folded", "_lowered", "_numbers", "_text", "_words", "chars", "head_folded", "heading")
+    __slots__ = ("_fetch", "_folded", "_lowered", "_numbers", "_text", "_words", "chars", "head_folded", "heading",
+                 "nwords")
 
     def __init__(self, heading: str, text: str | None, chars: int | None = None,
-                 fetch: Callable[[], str] | None = None, head_folded: str | None = None):
+                 fetch: Callable[[], str] | None = None, head_folded: str | None = None, nwords: int | None = None):
         """text, or its length (chars) and fetch() to read it when needed; head_folded: the heading
-        lowercased and folded, when the caller has it."""
+        lowercased and folded, and nwords: how many words the text has, when the caller has them."""
+        self.nwords = nwords
         self.heading, self._text, self._fetch = heading, text, fetch
         self.chars = len(text) if text is not None else chars
         self._lowered: str | None = None
@@ -189,7 +192,7 @@ class Prepared:
         text = self._texts[i]
         if text is None:
             unit, texts = self.outline[i], self._text
-            text = self._texts[i] = _Text(unit[1], None, unit[2], lambda: texts[i], unit[3])
+            text = self._texts[i] = _Text(unit[1], None, unit[2], lambda: texts[i], unit[3], unit[4])
         return self.outline[i][0], text
 
     def index_of(self, anchor: str) -> int | None:
@@ -224,7 +227,7 @@ class Prepared:
     def period(self, i: int) -> tuple[str, str] | None:
         """The days (ISO, "" = open) the i-th unit's wording was valid, for a version of a changed unit."""
         unit = self.outline[i]
-        return (unit[4], unit[5]) if len(unit) > 4 else None
+        return (unit[5], unit[6]) if len(unit) > 5 else None
 
     def weight_on(self, i: int, day: str) -> float:
         """1 for a unit whose wording is valid on the day (or never changed); FORMER for another version."""
@@ -378,10 +381,18 @@ def _below(unit: _Text, q: _Query, best: float) -> bool:
 
 
 def _near(unit: _Text, q: _Query) -> float:
-    """The weight of query words in the unit's best stretch of text, its heading's counting throughout."""
-    words = unit.words()[2]
+    """The weight of query words in the unit's best stretch of text, its heading's counting throughout.
+    A unit not yet tokenized whose number of words is known is not tokenized for it: its query words
+    are found in its folded text, their positions in words estimated from their offsets."""
     head = word_spans(unit.heading)[2] if unit.heading else ()
-    return nearest(words, q.weight, q.neighbours, head)
+    if unit.nwords is None or unit._words is not None or not q.pattern:
+        return nearest(unit.words()[2], q.weight, q.neighbours, head)
+    folded = unit.folded
+    found = [(m.start(), m.end(), m.group(0)) for m in q.pattern.finditer(folded)]
+    gaps = [not _WORD_CHAR.search(folded, a[1], b[0]) for a, b in pairwise(found)]
+    hits = found_at(found, gaps, unit.nwords / (len(folded) or 1), q.neighbours)
+    paired = frozenset(w for pair in q.neighbours for w in pair)
+    return nearest_hits(hits, q.weight, credits(head, q.weight, q.neighbours, paired))
 
 
 def _question_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None,

@@ -9,7 +9,7 @@ WINDOW = 40  # words (Lao: syllables) of text a sentence or two of an answer spa
 ALONE = 0.3
 
 
-def _credits(words: Sequence[str], weight: dict[str, float], pairs: frozenset[tuple[str, str]],
+def credits(words: Sequence[str], weight: dict[str, float], pairs: frozenset[tuple[str, str]],
              paired: frozenset[str]) -> list[tuple[int, str, bool]]:
     """The query words of a text in order: (position, word, whether it stands next to a query neighbour)."""
     out, n = [], len(words)
@@ -31,11 +31,31 @@ def nearest(words: Sequence[str], weight: dict[str, float], pairs: frozenset[tup
     (words: the text's folded words, in order; pairs: the query's neighbouring words), the heading's
     query words counting in every window: a heading speaks for the whole unit."""
     paired = frozenset(w for pair in pairs for w in pair)
+    return nearest_hits(credits(words, weight, pairs, paired), weight, credits(heading, weight, pairs, paired), window)
+
+
+def found_at(found: Sequence[tuple[int, int, str]], gaps: Sequence[bool], scale: float,
+             pairs: frozenset[tuple[str, str]]) -> list[tuple[int, str, bool]]:
+    """nearest_hits()'s hits from query words found in a text without tokenizing it: (start, end,
+    word) in order, whether no other word stands between each and the next (gaps), and the text's words
+    per character (scale), which turns a start into the word's approximate position."""
+    paired = frozenset(w for pair in pairs for w in pair)
+    out = []
+    for k, (start, _, w) in enumerate(found):
+        attested = (w not in paired or (k > 0 and gaps[k - 1] and (found[k - 1][2], w) in pairs)
+                    or (k + 1 < len(found) and gaps[k] and (w, found[k + 1][2]) in pairs))
+        out.append((int(start * scale), w, attested))
+    return out
+
+
+def nearest_hits(hits: list[tuple[int, str, bool]], weight: dict[str, float],
+                 heading: list[tuple[int, str, bool]] = (), window: int = WINDOW) -> float:
+    """nearest() from the query words of a text and of its heading: (position, word, whether it stands
+    next to a query neighbour), in order."""
     head: dict[str, float] = {}
-    for _, w, attested in _credits(heading, weight, pairs, paired):
+    for _, w, attested in heading:
         head[w] = max(head.get(w, 0.0), weight[w] if attested else weight[w] * ALONE)
     base = sum(head.values())
-    hits = _credits(words, weight, pairs, paired)
     best, total, first = 0.0, 0.0, 0
     inside: dict[str, list[int]] = {}  # word → [attested, alone] occurrences in the window
 

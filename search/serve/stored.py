@@ -31,5 +31,5 @@ def parts(searcher, docnum: int) -> tuple[dict, bytes, UnitTexts]:
 def whole(searcher, docnum: int) -> dict:
     """The document with its units as (anchor, heading, text[, valid_from, valid_to]), as a page shows it."""
     doc, _, texts = parts(searcher, docnum)
-    doc["units"] = [(u[0], u[1], texts[i], *u[4:]) for i, u in enumerate(doc.pop("outline"))]
+    doc["units"] = [(u[0], u[1], texts[i], *u[5:]) for i, u in enumerate(doc.pop("outline"))]
     return doc
