@@ -42,9 +42,18 @@ def suggestions(records):
     return out + [SuggestionRecord(r.number, r.lang, "number", r.id) for r in records if r.number]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    index_dir = tmp_path_factory.mktemp("index")
-    records = corpus()
+def indexed(records, index_dir):
+    """A full index of the records (and their titles and numbers as suggestions) in index_dir."""
     build_index(index_dir, records, suggestions(records), full=True)
     return index_dir
+
+
+def first(results):
+    """The first hit's document and article."""
+    hit = results.hits[0]
+    return hit.id, hit.article
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return indexed(corpus(), tmp_path_factory.mktemp("index"))

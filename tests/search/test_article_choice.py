@@ -1,9 +1,9 @@
 """Which article a question opens at, which document a bare number means, and topics named by tags."""
 import pytest
 
-from search import SearchService, build_index
+from search import SearchService
 
-from .conftest import rec, suggestions
+from .conftest import first, indexed, rec
 
 _LONG_LIST = ("Danh sách các nhóm: người làm việc theo hợp đồng; người muốn nghỉ hưu sớm; cán bộ của cơ quan; "
               "người thay đổi nơi cư trú; người hưởng lương hưu; người đi làm ở nước ngoài; " * 6
@@ -61,14 +61,8 @@ def _corpus():
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    index_dir = tmp_path_factory.mktemp("articles")
-    records = _corpus()
-    build_index(index_dir, records, suggestions(records), full=True)
-    return SearchService(index_dir)
+    return SearchService(indexed(_corpus(), tmp_path_factory.mktemp("articles")))
 
-
-def first(results):
-    return results.hits[0].id, results.hits[0].article
 
 
 def test_the_words_that_tell_the_steps_apart_choose_the_step(service):

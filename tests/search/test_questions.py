@@ -1,11 +1,11 @@
 """Questions as staff type them, corrections that do no harm, numbers typed together, exact accents first."""
 import pytest
 
-from search import SearchService, build_index
+from search import SearchService
 from search.query.plan import plan
 from search.text.numbers import query_parts
 
-from .conftest import corpus, rec, suggestions
+from .conftest import corpus, first, indexed, rec
 
 
 def _questions_corpus():
@@ -28,15 +28,8 @@ def _questions_corpus():
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    index_dir = tmp_path_factory.mktemp("questions")
-    records = _questions_corpus()
-    build_index(index_dir, records, suggestions(records), full=True)
-    return SearchService(index_dir)
+    return SearchService(indexed(_questions_corpus(), tmp_path_factory.mktemp("questions")))
 
-
-def first(results):
-    hit = results.hits[0]
-    return hit.id, hit.article
 
 
 @pytest.mark.parametrize("query,lang,answer", [
@@ -111,8 +104,7 @@ def test_a_long_law_opens_at_the_article_with_the_rare_words(tmp_path):
     units[141] = ("art-142", "Điều 142. Trợ cấp mai táng", "Người lo mai táng được nhận trợ cấp mai táng "
                   "khi người lao động đóng bảo hiểm xã hội qua đời.")
     records = [rec("luat-dai", "vi", "Luật dài", type="law", units=units)]
-    build_index(tmp_path, records, suggestions(records), full=True)
-    hit = SearchService(tmp_path).search("người lao động đóng bảo hiểm được trợ cấp mai táng không").hits[0]
+    hit = SearchService(indexed(records, tmp_path)).search("người lao động đóng bảo hiểm được trợ cấp mai táng không").hits[0]
     assert hit.article == "art-142" and "<mark>mai táng</mark>" in hit.snippet
 
 
@@ -126,5 +118,4 @@ def test_a_long_law_opens_at_the_article_the_query_names(tmp_path, lang, label, 
     units = [(f"art-{n}", label.format(n=n), filler) for n in range(1, 301)]
     title = {"vi": "Luật dài", "lo": "ກົດໝາຍຍາວ"}[lang]
     records = [rec("luat-dai", lang, title, type="law", units=units)]
-    build_index(tmp_path, records, suggestions(records), full=True)
-    assert SearchService(tmp_path).search(query, lang=lang).hits[0].article == "art-187"
+    assert SearchService(indexed(records, tmp_path)).search(query, lang=lang).hits[0].article == "art-187"
