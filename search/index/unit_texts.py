@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from array import array
 
-from search.text.analysis import lower, word_spans
+from search.text.analysis import lower
 from search.text.languages import fold
 
 _OFFSET = "I"  # unsigned 32-bit offsets: a document's compressed units stay far below 4 GB
@@ -13,10 +13,9 @@ _OFFSET = "I"  # unsigned 32-bit offsets: a document's compressed units stay far
 
 def outline(units: list[tuple], words: list[int] | None = None) -> list[tuple]:
     """Per unit (anchor, heading, text[, valid_from, valid_to]): its anchor, heading, length in
-    characters, heading lowercased and folded (what the scoring compares), number of words (words: when
-    the caller has counted them), and days if it has them."""
-    if words is None:
-        words = [len(word_spans(u[2])[2]) for u in units]
+    characters, heading lowercased and folded (what the scoring compares), number of words (None when
+    the caller has not counted them), and days if it has them."""
+    words = words if words is not None else [None] * len(units)
     return [(u[0], u[1], len(u[2]), fold(lower(u[1])) if u[1] else "", n, *u[3:]) for u, n in zip(units, words)]
 
 

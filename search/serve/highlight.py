@@ -152,6 +152,11 @@ class _Text:
             self._numbers = frozenset(find_numbers(self.text, normalized=True)) if "/" in self.text else frozenset()
         return self._numbers
 
+    @property
+    def tokenized(self) -> bool:
+        """Whether words() has been worked out (then it costs nothing more)."""
+        return self._words is not None
+
     def words(self) -> tuple[array, array, list[str]]:
         """The text's words (analysis.word_spans), tokenized once: start and end offsets, and the folded words."""
         if self._words is None:
@@ -173,7 +178,7 @@ class Prepared:
         if texts is None:
             units = doc.get("units", [])
             texts = [u[2] for u in units]
-            self.outline: list = outline(units)
+            self.outline: list = outline(units)  # word counts unknown: a question's nearness tokenizes
         else:
             self.outline = doc["outline"]
         self._text = texts
@@ -295,6 +300,7 @@ class _Query:
         self.near = plan.question
         self.asked = sum(self.weight.values()) or 1.0
         self.neighbours = frozenset(pairwise(folded))
+        self.paired = frozenset(w for pair in self.neighbours for w in pair)
 
         self.pairs = _pair_patterns(folded)
         self.numbered = tuple((a, b) for a, b in dict.fromkeys(pairwise(folded)) if b.isdigit())
@@ -385,14 +391,13 @@ def _near(unit: _Text, q: _Query) -> float:
     A unit not yet tokenized whose number of words is known is not tokenized for it: its query words
     are found in its folded text, their positions in words estimated from their offsets."""
     head = word_spans(unit.heading)[2] if unit.heading else ()
-    if unit.nwords is None or unit._words is not None or not q.pattern:
+    if unit.nwords is None or unit.tokenized or not q.pattern:
         return nearest(unit.words()[2], q.weight, q.neighbours, head)
     folded = unit.folded
     found = [(m.start(), m.end(), m.group(0)) for m in q.pattern.finditer(folded)]
     gaps = [not _WORD_CHAR.search(folded, a[1], b[0]) for a, b in pairwise(found)]
-    hits = found_at(found, gaps, unit.nwords / (len(folded) or 1), q.neighbours)
-    paired = frozenset(w for pair in q.neighbours for w in pair)
-    return nearest_hits(hits, q.weight, credits(head, q.weight, q.neighbours, paired))
+    hits = found_at(found, gaps, unit.nwords / (len(folded) or 1), q.neighbours, q.paired)
+    return nearest_hits(hits, q.weight, credits(head, q.weight, q.neighbours, q.paired))
 
 
 def _question_score(unit: _Text, q: _Query, counts: dict[str, int] | None = None,

@@ -35,11 +35,11 @@ def nearest(words: Sequence[str], weight: dict[str, float], pairs: frozenset[tup
 
 
 def found_at(found: Sequence[tuple[int, int, str]], gaps: Sequence[bool], scale: float,
-             pairs: frozenset[tuple[str, str]]) -> list[tuple[int, str, bool]]:
+             pairs: frozenset[tuple[str, str]], paired: frozenset[str]) -> list[tuple[int, str, bool]]:
     """nearest_hits()'s hits from query words found in a text without tokenizing it: (start, end,
     word) in order, whether no other word stands between each and the next (gaps), and the text's words
-    per character (scale), which turns a start into the word's approximate position."""
-    paired = frozenset(w for pair in pairs for w in pair)
+    per character (scale), which turns a start into the word's approximate position. paired: the words
+    of the pairs."""
     out = []
     for k, (start, _, w) in enumerate(found):
         attested = (w not in paired or (k > 0 and gaps[k - 1] and (found[k - 1][2], w) in pairs)
